@@ -1,0 +1,179 @@
+// kwe-verify: the command-line contract for reviewers and CI.
+//   kwe-verify list [--json]
+//   kwe-verify eval --quantity Q --beta B --M M --omega W [--digits D] [--data k,l,m] [--N n] [--A a] [--json]
+//   kwe-verify run  [--checks ids] [--beta list] [--M list] [--omega-min W] [--omega-max W]
+//                   [--points-per-decade P] [--digits D] [--jobs J] [--assume ID=EXPONENT]... [--json FILE] [--report FILE]
+// Exit codes: 0 all PASS (eval: value verified), 1 any FAIL or broken control, 2 bad usage,
+// 3 any INCONCLUSIVE and none FAIL (eval: value not verified to the digits asked).
+#include "checks/audit.hpp"
+#include "checks/registry.hpp"
+#include "estimates/evaluation.hpp"
+#include "reports/json.hpp"
+#include "reports/markdown.hpp"
+#include "reports/output_file.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <iostream>
+#include <stdexcept>
+#include <thread>
+
+namespace {
+
+constexpr int exit_pass = 0, exit_fail = 1, exit_usage = 2, exit_inconclusive = 3;
+
+// Strictly a decimal integer in range: "30", not "30.5", "3e1", "nan" or "-1".
+unsigned parse_count(const std::string& text, const std::string& what) {
+  if (text.empty() || text.size() > 9 || text.find_first_not_of("0123456789") != std::string::npos)
+    throw std::invalid_argument(what + ": '" + text + "' is not a non-negative integer");
+  return static_cast<unsigned>(std::stoul(text));
+}
+
+std::string command_line(int argc, char** argv) {
+  std::string s = "kwe-verify";
+  for (int i = 1; i < argc; ++i) s += std::string(" ") + argv[i];
+  return s;
+}
+
+int list(bool json) {
+  const auto& checks = kwe::checks::registry();
+  if (json) {
+    nlohmann::json all = nlohmann::json::array();
+    for (const auto& c : checks) all.push_back(kwe::reports::to_json(c));
+    std::cout << all.dump(2) << "\n";
+    return exit_pass;
+  }
+  for (const auto& c : checks)
+    std::cout << fmt::format("({}) {}  [{} {} w1^({}); {}; quantity {}]\n", c.id, c.statement, kwe::checks::word(c.relation),
+                             kwe::checks::symbol(c.relation), c.predicted.formula, c.hypotheses.text, c.quantity);
+  return exit_pass;
+}
+
+struct EvalArgs {
+  std::string quantity, beta, M = "12", omega, digits = "30", data = "n01,n01,n01", N = "1", A = "1";
+  bool json = false;
+};
+
+int eval(const EvalArgs& a) {
+  kwe::Parameters p;
+  p.beta = a.beta;
+  p.M = a.M;
+  p.N = a.N;
+  p.A = a.A;
+  p.validate();
+  const unsigned digits = parse_count(a.digits, "digits");
+  kwe::validate_digits(digits);
+  kwe::validate_omega(a.omega);
+  kwe::parse_quantity(a.quantity);
+  kwe::parse_data_slots(a.data);
+  const kwe::Evaluation e = kwe::evaluate_verified(a.quantity, a.data, p, a.omega, digits);
+  if (a.json) {
+    std::cout << kwe::reports::to_json(e).dump() << "\n";
+  } else {
+    std::cout << fmt::format("{}[{}](w1 = {}; beta = {}, M = {}) = {}\n", a.quantity, a.data, a.omega, a.beta, a.M,
+                             kwe::to_decimal(e.value, digits));
+    std::cout << fmt::format("error estimate {} ({} to {} digits; {} integrand calls, {:.2f} s)\n", kwe::to_decimal(e.error, 3),
+                             e.verified ? "verified" : "NOT verified", digits, e.calls, e.seconds);
+  }
+  if (!e.verified) std::cerr << "kwe-verify: the value is not verified to " << digits << " digits\n";
+  return e.verified ? exit_pass : exit_inconclusive;
+}
+
+struct RunArgs {
+  std::vector<std::string> checks, betas{"0.3", "0.5", "0.75", "1"}, Ms{"12"}, assume;
+  std::string omega_min = "2", omega_max = "1e6", per_decade = "4", digits = "20", jobs;
+  std::string json = "report/results.json", report = "report/REPORT.md";
+};
+
+int run(const RunArgs& a, const std::string& command) {
+  kwe::checks::AuditOptions o;
+  o.check_ids = a.checks;
+  o.betas = a.betas;
+  o.Ms = a.Ms;
+  o.grid.omega_min = a.omega_min;
+  o.grid.omega_max = a.omega_max;
+  o.grid.per_decade = parse_count(a.per_decade, "points-per-decade");
+  o.digits = parse_count(a.digits, "digits");
+  o.jobs = a.jobs.empty() ? std::max(1u, std::thread::hardware_concurrency()) : parse_count(a.jobs, "jobs");
+  for (const std::string& item : a.assume) {
+    const auto eq = item.find('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == item.size())
+      throw std::invalid_argument("assume: '" + item + "' is not ID=EXPONENT, e.g. 4.5=2beta-1/2-M/2");
+    o.assumed[item.substr(0, eq)] = item.substr(eq + 1);
+  }
+  o.validate();
+  if (!a.json.empty()) kwe::reports::check_writable(a.json);
+  if (!a.report.empty()) kwe::reports::check_writable(a.report);
+
+  const kwe::checks::Audit audit = kwe::checks::run_audit(o);
+  const auto metadata = kwe::reports::current_metadata(command);
+  std::cout << kwe::reports::summary_table(audit);
+  if (!a.json.empty()) kwe::reports::write_atomically(a.json, kwe::reports::to_json(audit, metadata).dump(2) + "\n");
+  if (!a.report.empty()) kwe::reports::write_atomically(a.report, kwe::reports::to_markdown(audit, metadata));
+  switch (kwe::checks::overall(audit)) {
+    case kwe::checks::Outcome::pass: return exit_pass;
+    case kwe::checks::Outcome::fail: return exit_fail;
+    case kwe::checks::Outcome::inconclusive: return exit_inconclusive;
+  }
+  return exit_fail;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"kwe-verify: audits the asymptotic estimates of Ampatzoglou & Léger, On the ill-posedness of kinetic wave equations"};
+  app.require_subcommand(1);
+
+  bool list_json = false;
+  auto* list_cmd = app.add_subcommand("list", "every check: id, statement, relation, exponent, hypotheses");
+  list_cmd->add_flag("--json", list_json, "print JSON");
+
+  EvalArgs e;
+  auto* eval_cmd = app.add_subcommand("eval", "one value of one quantity at one point, verified");
+  eval_cmd->add_option("--quantity", e.quantity, "C, C<j> or C<j>_<i>: j in 234,134,123,124; i in 1,21,22,3")->required();
+  eval_cmd->add_option("--beta", e.beta, "derivative loss, in [0, 1]")->required();
+  eval_cmd->add_option("--M", e.M, "decay of the datum <w>^(-M/2)")->capture_default_str();
+  eval_cmd->add_option("--omega", e.omega, "w1 > 0")->required();
+  eval_cmd->add_option("--digits", e.digits, "significant digits, 10..1000")->capture_default_str();
+  eval_cmd->add_option("--data", e.data, "data of the slots k,l,m: n01, n02, n0")->capture_default_str();
+  eval_cmd->add_option("--N", e.N, "frequency of n02")->capture_default_str();
+  eval_cmd->add_option("--A", e.A, "amplitude of n01 in n0")->capture_default_str();
+  eval_cmd->add_flag("--json", e.json, "print one JSON object");
+
+  RunArgs r;
+  auto* run_cmd = app.add_subcommand("run", "sweep, fit and judge checks; write the JSON results and the Markdown report");
+  run_cmd->add_option("--checks", r.checks, "check ids, comma-separated (default: all)")->delimiter(',');
+  run_cmd->add_option("--beta", r.betas, "values of beta, comma-separated")->capture_default_str()->delimiter(',');
+  run_cmd->add_option("--M", r.Ms, "values of M, comma-separated")->capture_default_str()->delimiter(',');
+  run_cmd->add_option("--omega-min", r.omega_min, "smallest w1 of the sweep (> 1)")->capture_default_str();
+  run_cmd->add_option("--omega-max", r.omega_max, "largest w1 of the sweep")->capture_default_str();
+  run_cmd->add_option("--points-per-decade", r.per_decade, "grid density")->capture_default_str();
+  run_cmd->add_option("--digits", r.digits, "significant digits per value")->capture_default_str();
+  run_cmd->add_option("--jobs", r.jobs, "threads (default: all cores)");
+  run_cmd->add_option("--assume", r.assume, "ID=EXPONENT: judge check ID against EXPONENT instead of the paper's");
+  run_cmd->add_option("--json", r.json, "JSON results file ('' for none)")->capture_default_str();
+  run_cmd->add_option("--report", r.report, "Markdown report file ('' for none)")->capture_default_str();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& help) {
+    return app.exit(help);
+  } catch (const CLI::CallForAllHelp& help) {
+    return app.exit(help);
+  } catch (const CLI::ParseError& error) {
+    std::cerr << "kwe-verify: " << error.what() << " (see kwe-verify --help)\n";
+    return exit_usage;
+  }
+  try {
+    if (*list_cmd) return list(list_json);
+    if (*eval_cmd) return eval(e);
+    return run(r, command_line(argc, argv));
+  } catch (const std::invalid_argument& error) {
+    std::cerr << "kwe-verify: " << error.what() << "\n";
+    return exit_usage;
+  } catch (const std::exception& error) {
+    std::cerr << "kwe-verify: error: " << error.what() << "\n";
+    return exit_fail;
+  }
+}

@@ -1,0 +1,141 @@
+#include "checks/audit.hpp"
+
+#include "checks/registry.hpp"
+
+#include <chrono>
+#include <stdexcept>
+
+namespace kwe::checks {
+
+void AuditOptions::validate() const {
+  for (const std::string& id : check_ids) find_check(id);
+  for (const auto& [id, formula] : assumed) {
+    find_check(id);
+    parse_exponent(formula);
+  }
+  if (betas.empty() || Ms.empty()) throw std::invalid_argument("beta and M lists must not be empty");
+  for (const std::string& beta : betas)
+    for (const std::string& M : Ms) {
+      Parameters p;
+      p.beta = beta;
+      p.M = M;
+      p.validate();
+    }
+  validate_digits(digits);
+  if (jobs < 1 || jobs > 256) throw std::invalid_argument("jobs: " + std::to_string(jobs) + " is outside [1, 256]");
+  grid.omegas();
+}
+
+namespace {
+
+std::vector<const Check*> selected(const AuditOptions& options) {
+  std::vector<const Check*> checks;
+  if (options.check_ids.empty())
+    for (const Check& c : registry()) checks.push_back(&c);
+  else
+    for (const std::string& id : options.check_ids) checks.push_back(&find_check(id));
+  return checks;
+}
+
+bool within(const Hypotheses& h, double beta, double M) {
+  const bool beta_ok = (h.beta_min_open ? beta > h.beta_min : beta >= h.beta_min) && beta <= h.beta_max;
+  return beta_ok && M > h.M_min;
+}
+
+ComparisonResult compare(const Comparison& comparison, const ValueTable& table, const PointKey& base,
+                         const std::vector<std::string>& omegas) {
+  ComparisonResult r;
+  r.comparison = comparison;
+  for (const std::string& w : omegas) {
+    PointKey l = base, rr = base;
+    l.quantity = comparison.lhs;
+    rr.quantity = comparison.rhs;
+    l.omega = rr.omega = w;
+    const Evaluation& a = table.at(l);
+    const Evaluation& b = table.at(rr);
+    const Real ratio = a.value / b.value;
+    if (ratio > r.worst_ratio || r.worst_omega.empty()) {
+      r.worst_ratio = ratio;
+      r.worst_omega = w;
+    }
+    if (a.value - b.value > a.error + b.error) r.holds = false;
+  }
+  return r;
+}
+
+}  // namespace
+
+Audit run_audit(const AuditOptions& options) {
+  options.validate();
+  const auto start = std::chrono::steady_clock::now();
+  Audit audit;
+  audit.options = options;
+  const std::vector<const Check*> checks = selected(options);
+  const std::vector<std::string> omegas = options.grid.omegas();
+
+  // Every value any selected check needs, computed once.
+  std::vector<PointKey> keys;
+  for (const Check* c : checks)
+    for (const std::string& beta : options.betas)
+      for (const std::string& M : options.Ms)
+        for (const std::string& w : omegas) {
+          keys.push_back({c->quantity, c->data, beta, M, w});
+          for (const Comparison& cmp : c->comparisons) {
+            keys.push_back({cmp.lhs, c->data, beta, M, w});
+            keys.push_back({cmp.rhs, c->data, beta, M, w});
+          }
+        }
+  ValueTable table;
+  table.compute(keys, options.digits, options.jobs);
+
+  set_working_precision(options.digits);
+  for (const Check* c : checks)
+    for (const std::string& beta : options.betas)
+      for (const std::string& M : options.Ms) {
+        CheckResult r;
+        r.check = c;
+        r.beta = beta;
+        r.M = M;
+        const auto assumed = options.assumed.find(c->id);
+        r.assumed = assumed != options.assumed.end();
+        r.exponent = r.assumed ? parse_exponent(assumed->second) : c->predicted;
+        const double b = std::stod(beta), m = std::stod(M);
+        r.predicted = r.exponent.at(b, m);
+        r.within_hypotheses = within(c->hypotheses, b, m);
+        r.omegas = omegas;
+        for (const std::string& w : omegas) {
+          const Evaluation& e = table.at({c->quantity, c->data, beta, M, w});
+          r.series.push_back({parse_real(w, "omega"), e.value, e.error});
+          r.calls.push_back(e.calls);
+          r.values_met = r.values_met && e.met;
+        }
+        r.fit = fit_exponent(r.series);
+        r.verdict = judge(c->relation, r.predicted, r.fit, r.values_met, options.tolerances);
+        r.control = negative_control(c->relation, r.fit, r.values_met, options.tolerances);
+        if (c->relation != Relation::lower) r.implied_constant_upper = implied_constant(r.series, r.predicted, false);
+        if (c->relation != Relation::upper) r.implied_constant_lower = implied_constant(r.series, r.predicted, true);
+        for (const Comparison& cmp : c->comparisons) {
+          r.comparisons.push_back(compare(cmp, table, {"", c->data, beta, M, ""}, omegas));
+          if (!r.comparisons.back().holds) {
+            r.verdict.outcome = Outcome::fail;
+            r.verdict.reason = cmp.lhs + " <= " + cmp.rhs + " fails at w1 = " + r.comparisons.back().worst_omega +
+                               "; " + r.verdict.reason;
+          }
+        }
+        for (std::size_t calls : r.calls) audit.calls += calls;
+        audit.results.push_back(std::move(r));
+      }
+  audit.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return audit;
+}
+
+Outcome overall(const Audit& audit) {
+  bool inconclusive = false;
+  for (const CheckResult& r : audit.results) {
+    if (r.verdict.outcome == Outcome::fail || r.control.broken) return Outcome::fail;
+    if (r.verdict.outcome == Outcome::inconclusive) inconclusive = true;
+  }
+  return inconclusive ? Outcome::inconclusive : Outcome::pass;
+}
+
+}  // namespace kwe::checks

@@ -1,0 +1,67 @@
+// An audit: the selected checks, for every (beta, M), swept, fitted, judged and controlled.
+#pragma once
+
+#include "checks/check.hpp"
+#include "checks/fit.hpp"
+#include "checks/sweep.hpp"
+#include "checks/verdict.hpp"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace kwe::checks {
+
+struct AuditOptions {
+  std::vector<std::string> check_ids;           // empty: all registered
+  std::vector<std::string> betas{"0.3", "0.5", "0.75", "1"};
+  std::vector<std::string> Ms{"12"};
+  Grid grid;
+  unsigned digits = 20;
+  unsigned jobs = 1;
+  std::map<std::string, std::string> assumed;  // check id -> exponent formula replacing the paper's
+  Tolerances tolerances;
+
+  // Throws std::invalid_argument on the first bad option, before anything is computed.
+  void validate() const;
+};
+
+struct ComparisonResult {
+  Comparison comparison;
+  bool holds = true;
+  std::string worst_omega;  // where lhs - rhs is largest relative to rhs
+  Real worst_ratio = 0;     // max lhs / rhs over the sweep
+};
+
+struct CheckResult {
+  const Check* check = nullptr;
+  std::string beta, M;
+  Exponent exponent;  // the paper's, or the assumed one
+  bool assumed = false;
+  double predicted = 0;
+  bool within_hypotheses = true;
+  std::vector<std::string> omegas;
+  std::vector<SweepPoint> series;
+  std::vector<std::size_t> calls;
+  bool values_met = true;
+  Fit fit;
+  Verdict verdict;
+  Control control;
+  Real implied_constant_upper = -1, implied_constant_lower = -1;  // sup, inf of Q / w1^p (as relevant)
+  std::vector<ComparisonResult> comparisons;
+};
+
+struct Audit {
+  AuditOptions options;
+  std::vector<CheckResult> results;
+  double seconds = 0;
+  std::size_t calls = 0;
+};
+
+Audit run_audit(const AuditOptions& options);
+
+// The overall outcome: FAIL if any verdict failed or any control is broken, else INCONCLUSIVE if any
+// verdict is, else PASS.
+Outcome overall(const Audit& audit);
+
+}  // namespace kwe::checks

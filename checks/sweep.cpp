@@ -1,0 +1,115 @@
+#include "checks/sweep.hpp"
+
+#include <atomic>
+#include <mutex>
+#include <set>
+#include <stdexcept>
+#include <thread>
+
+#include <boost/math/constants/constants.hpp>
+
+namespace kwe::checks {
+
+std::vector<std::string> Grid::omegas() const {
+  if (per_decade < 1 || per_decade > 100)
+    throw std::invalid_argument("points-per-decade: " + std::to_string(per_decade) + " is outside [1, 100]");
+  set_working_precision(30);
+  const Real low = parse_real(omega_min, "omega-min"), high = parse_real(omega_max, "omega-max");
+  if (!(low > 1)) throw std::invalid_argument("omega-min: " + omega_min + " must be > 1 (the estimates are for w1 > 1)");
+  if (!(high > low)) throw std::invalid_argument("omega-max: " + omega_max + " must exceed omega-min " + omega_min);
+  std::vector<std::string> grid;
+  const Real step = pow(Real(10), Real(1) / per_decade);
+  Real w = low;
+  // A relative slack of 10^-20 keeps omega_max itself when it lies on the grid.
+  for (unsigned k = 0; w <= high * (1 + pow(Real(10), -20)); ++k, w = low * pow(step, k)) {
+    grid.push_back(k == 0 ? omega_min : to_decimal(w, 30));
+    if (grid.size() > 2000) throw std::invalid_argument("grid: more than 2000 points");
+  }
+  if (grid.size() < 6) throw std::invalid_argument("grid: fewer than 6 points; widen it or add points per decade");
+  return grid;
+}
+
+namespace {
+
+bool is_whole_operator(const std::string& quantity) { return quantity.size() == 4 && quantity[0] == 'C'; }
+
+PointKey piece_key(const PointKey& whole, const std::string& piece) {
+  PointKey k = whole;
+  k.quantity = whole.quantity + "_" + piece;
+  return k;
+}
+
+const char* const pieces[] = {"1", "21", "22", "3"};
+
+}  // namespace
+
+void ValueTable::compute(const std::vector<PointKey>& keys, unsigned digits, unsigned jobs) {
+  // Whole operators are sums of pieces: compute the pieces.
+  std::set<PointKey> wanted;
+  for (const PointKey& k : keys) {
+    if (values_.count(k)) continue;
+    if (is_whole_operator(k.quantity))
+      for (const char* p : pieces) wanted.insert(piece_key(k, p));
+    else
+      wanted.insert(k);
+  }
+  std::vector<PointKey> todo;
+  for (const PointKey& k : wanted)
+    if (!values_.count(k)) todo.push_back(k);
+
+  set_working_precision(digits);
+  // Boost caches its constants per precision in statics: fill them here, before the threads read them.
+  (void)boost::math::constants::pi<Real>();
+  (void)boost::math::constants::half_pi<Real>();
+  std::vector<Evaluation> results(todo.size());
+  std::atomic<std::size_t> next{0};
+  std::mutex failure_mutex;
+  std::string failure;
+  const auto worker = [&] {
+    const quadrature::Engine<Real> engine(digits, working_bits());
+    for (std::size_t i = next++; i < todo.size(); i = next++) {
+      try {
+        Parameters p;
+        p.beta = todo[i].beta;
+        p.M = todo[i].M;
+        results[i] = evaluate_point(todo[i].quantity, todo[i].data, p, todo[i].omega, engine);
+      } catch (const std::exception& e) {
+        std::lock_guard<std::mutex> lock(failure_mutex);
+        failure = e.what();
+      }
+    }
+  };
+  std::vector<std::thread> threads;
+  for (unsigned t = 1; t < std::max(1u, jobs); ++t) threads.emplace_back(worker);
+  worker();
+  for (auto& t : threads) t.join();
+  if (!failure.empty()) throw std::runtime_error(failure);
+  for (std::size_t i = 0; i < todo.size(); ++i) values_[todo[i]] = results[i];
+
+  for (const PointKey& k : keys) {
+    if (values_.count(k) || !is_whole_operator(k.quantity)) continue;
+    Evaluation sum = values_.at(piece_key(k, pieces[0]));
+    for (int i = 1; i < 4; ++i) {
+      const Evaluation& e = values_.at(piece_key(k, pieces[i]));
+      sum.value += e.value;
+      sum.error += e.error;
+      sum.l1 += e.l1;
+      sum.calls += e.calls;
+      sum.met = sum.met && e.met;
+      sum.seconds += e.seconds;
+      sum.level = std::max(sum.level, e.level);
+    }
+    sum.quantity = k.quantity;
+    // The pieces' estimates add up; cancelling pieces (oscillating data) may still miss the tolerance.
+    sum.met = sum.met && sum.error <= pow(Real(10), -static_cast<int>(digits)) * abs(sum.value);
+    values_[k] = sum;
+  }
+}
+
+const Evaluation& ValueTable::at(const PointKey& key) const {
+  const auto found = values_.find(key);
+  if (found == values_.end()) throw std::logic_error("value not computed: " + key.quantity + " at w1 = " + key.omega);
+  return found->second;
+}
+
+}  // namespace kwe::checks

@@ -1,0 +1,101 @@
+// The domains D1, D21, D22, D3 of (3.7), (3.8), (3.13), (3.15), each written as iterated integrals
+// ("charts") in variables where
+//   - every singular factor (w2^(beta+1/2), w3^beta, ...) sits at an end of an interval (at 0),
+//   - no resonant variable is computed from a cancelling sum: w2 = w3 + w4 - w1 taken from w4 would lose
+//     log10(w1) digits, so w2 (or w1 - w2) is an integration variable wherever w2 can be small,
+//   - every shear has Jacobian 1.
+// Outer variable x, inner variable y; the chart gives (w2, w3, w4) at (x, y).
+//
+//  D21: 0 <= w3 <= w1/2, w1 - w3 <= w4 <= w1           x = w3 in [0, w1/2],  y = w2 in [0, x],
+//                                                     w4 = w1 - (x - y)
+//  D22: w1/2 <= w3 <= w4 <= w1, split at w2 = w1/2:
+//       (a) x = w2 in [0, w1/2], y = w3 - w1/2 in [0, x/2],      w3 = w1/2 + y, w4 = w1/2 + (x - y)
+//       (b) x = w1 - w2 in [0, w1/2], y = w3 - w2 in [0, x/2],    w2 = w1 - x, w3 = w2 + y, w4 = w1 - y
+//  D3:  0 <= w3 <= w1 <= w4                           x = w2 in [0, inf), y = w3 in [0, min(x, w1)],
+//                                                     w4 = w1 + (x - y)
+//  D1:  w1 <= w3 <= w4                                x = w3 - w1 in [0, inf), y = w4 - w3 in [0, inf),
+//                                                     w3 = w1 + x, w4 = w3 + y, w2 = w1 + 2x + y
+#pragma once
+
+#include "estimates/cross_section.hpp"
+
+#include <limits>
+#include <vector>
+
+namespace kwe {
+
+template <class Real>
+struct Omegas {
+  Real w2, w3, w4;
+};
+
+template <class Real>
+struct Range {
+  Real a, b;                 // b may be +infinity
+  std::vector<Real> breaks;  // interior points where the integrand has a kink or a new scale
+  Real unit;                 // the scale on which the integrand varies near a (see partition.hpp)
+};
+
+enum class Chart { D21, D22a, D22b, D3, D1 };
+
+inline std::vector<Chart> charts_of(Piece piece) {
+  switch (piece) {
+    case Piece::C1: return {Chart::D1};
+    case Piece::C21: return {Chart::D21};
+    case Piece::C22: return {Chart::D22a, Chart::D22b};
+    case Piece::C3: return {Chart::D3};
+  }
+  return {};
+}
+
+template <class Real>
+Real infinity() {
+  return std::numeric_limits<Real>::infinity();
+}
+
+template <class Real>
+Range<Real> outer_range(Chart chart, const Real& w1) {
+  const Real half = w1 / 2;
+  switch (chart) {
+    case Chart::D21:
+    case Chart::D22a: return {0, half, {}, 1};
+    case Chart::D22b: return {0, half, {}, w1};  // all of w2, w3, w4 stay in [w1/2, w1]
+    case Chart::D3: return {0, infinity<Real>(), {w1}, 1};
+    case Chart::D1: return {0, infinity<Real>(), {}, w1};
+  }
+  return {};
+}
+
+template <class Real>
+Range<Real> inner_range(Chart chart, const Real& w1, const Real& x) {
+  switch (chart) {
+    case Chart::D21: return {0, x, {}, 1};
+    case Chart::D22a:
+    case Chart::D22b: return {0, x / 2, {}, w1};  // w3, w4 near w1/2: smooth on scale w1
+    case Chart::D3: return {0, x < w1 ? x : w1, {}, 1};
+    case Chart::D1: return {0, infinity<Real>(), {}, w1};
+  }
+  return {};
+}
+
+template <class Real>
+Omegas<Real> omegas_at(Chart chart, const Real& w1, const Real& x, const Real& y) {
+  switch (chart) {
+    case Chart::D21: return {y, x, Real(w1 - (x - y))};
+    case Chart::D22a: return {x, Real(w1 / 2 + y), Real(w1 / 2 + (x - y))};
+    case Chart::D22b: {
+      Real w2 = w1 - x;
+      Real w3 = w2 + y;
+      return {std::move(w2), std::move(w3), Real(w1 - y)};
+    }
+    case Chart::D3: return {x, y, Real(w1 + (x - y))};
+    case Chart::D1: {
+      Real w3 = w1 + x;
+      Real w4 = w3 + y;
+      return {Real(w1 + 2 * x + y), std::move(w3), std::move(w4)};
+    }
+  }
+  return {};
+}
+
+}  // namespace kwe

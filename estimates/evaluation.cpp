@@ -1,0 +1,68 @@
+#include "estimates/evaluation.hpp"
+
+#include <chrono>
+#include <stdexcept>
+
+namespace kwe {
+
+void validate_digits(unsigned digits) {
+  if (digits < 10 || digits > 1000)
+    throw std::invalid_argument("digits: " + std::to_string(digits) + " is outside [10, 1000]");
+}
+
+void validate_omega(const std::string& omega1) {
+  if (parse_real(omega1, "omega") <= 0) throw std::invalid_argument("omega: " + omega1 + " must be > 0");
+}
+
+Evaluation evaluate_once(const std::string& quantity, const std::string& data, const Parameters& parameters,
+                         const std::string& omega1, unsigned digits) {
+  validate_digits(digits);
+  parameters.validate();
+  validate_omega(omega1);
+  set_working_precision(digits);
+  const quadrature::Engine<Real> engine(digits, working_bits());
+  return evaluate_point(quantity, data, parameters, omega1, engine);
+}
+
+Evaluation evaluate_point(const std::string& quantity, const std::string& data, const Parameters& parameters,
+                          const std::string& omega1, const quadrature::Engine<Real>& engine) {
+  const QuantitySpec spec = parse_quantity(quantity);
+  const auto kinds = parse_data_slots(data);
+  const Model<Real> model(parameters);
+  const Real w1 = parse_real(omega1, "omega");
+  const unsigned digits = engine.digits;
+  const auto start = std::chrono::steady_clock::now();
+  const quadrature::Result<Real> r = evaluate(engine, spec, kinds, model, w1);
+  const auto stop = std::chrono::steady_clock::now();
+
+  Evaluation e;
+  e.quantity = quantity;
+  e.data = data;
+  e.parameters = parameters;
+  e.omega1 = omega1;
+  e.digits = digits;
+  e.value = r.value;
+  e.error = r.error;
+  e.l1 = r.l1;
+  e.calls = r.calls;
+  e.level = r.level;
+  e.met = r.met;
+  e.seconds = std::chrono::duration<double>(stop - start).count();
+  return e;
+}
+
+Evaluation evaluate_verified(const std::string& quantity, const std::string& data, const Parameters& parameters,
+                             const std::string& omega1, unsigned digits) {
+  const Evaluation first = evaluate_once(quantity, data, parameters, omega1, digits);
+  Evaluation second = evaluate_once(quantity, data, parameters, omega1, digits + 8);
+  using std::abs;
+  using std::pow;
+  const Real tolerance = pow(Real(10), -static_cast<int>(digits));
+  second.verified = first.met && second.met && abs(Real(first.value - second.value)) <= tolerance * abs(second.value);
+  second.digits = digits;
+  second.calls += first.calls;
+  second.seconds += first.seconds;
+  return second;
+}
+
+}  // namespace kwe

@@ -1,0 +1,46 @@
+// The parameters of the paper, kept as the decimal strings the user typed: they are converted to Real
+// at the working precision of each evaluation (a rerun at higher precision re-reads the same decimals),
+// never through a double.
+#pragma once
+
+#include "estimates/real.hpp"
+
+#include <stdexcept>
+#include <string>
+
+namespace kwe {
+
+struct Parameters {
+  std::string beta = "0.5";  // derivative loss, in [0, 1]
+  std::string M = "12";      // decay of the datum <omega>^(-M/2), > 0
+  std::string A = "1";       // amplitude of n01 in n0 = A n01 + n02 (Section 5), > 0
+  std::string N = "1";       // frequency of n02 = cos(N omega) <omega>^(-M/2), a positive integer
+
+  // Throws std::invalid_argument naming the offending parameter.
+  void validate() const {
+    const Real b = parse_real(beta, "beta");
+    if (b < 0 || b > 1) throw std::invalid_argument("beta: " + beta + " is outside [0, 1]");
+    if (parse_real(M, "M") <= 0) throw std::invalid_argument("M: " + M + " must be > 0");
+    if (parse_real(A, "A") <= 0) throw std::invalid_argument("A: " + A + " must be > 0");
+    const Real n = parse_real(N, "N");
+    if (n < 1 || n != floor(n)) throw std::invalid_argument("N: " + N + " must be a positive integer");
+  }
+};
+
+// The parameters at the working precision, with the exponents the weights use.
+template <class Real>
+struct Model {
+  Real beta, M, A, N;
+  Real minus_quarter_M;  // <w>^(-M/2) = (1 + w^2)^(-M/4)
+  Real beta_plus_half;
+
+  explicit Model(const Parameters& p)
+      : beta(parse_real(p.beta, "beta")),
+        M(parse_real(p.M, "M")),
+        A(parse_real(p.A, "A")),
+        N(parse_real(p.N, "N")),
+        minus_quarter_M(-M / 4),
+        beta_plus_half(beta + Real(1) / 2) {}
+};
+
+}  // namespace kwe

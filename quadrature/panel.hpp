@@ -1,0 +1,56 @@
+// One panel of a partition: the map from s in [0, 1] to the integration variable x, chosen so that the
+// variable, its Jacobian and its distance to the singular end stay accurate at every node.
+//   linear    [a, b]:      x = a + (b - a) s                (near b: x = b - (b - a)(1 - s))
+//   geometric [a, b], a>0: x = a (b/a)^s, dx = x ln(b/a) ds (the logarithmic variable: a factor such as
+//                          <x>^(-M/2) is analytic in a strip of fixed width in ln x, whatever the scale)
+//   to_infinity [a, inf):  x = a / s, dx = a / s^2 ds       (an algebraic tail x^-p becomes s^(p-2))
+#pragma once
+
+#include <stdexcept>
+
+namespace kwe::quadrature {
+
+enum class PanelMap { linear, geometric, to_infinity };
+
+// Which rule integrates the panel: tanh-sinh where an end may be singular, Gauss-Legendre elsewhere.
+enum class PanelRule { tanh_sinh, gauss_legendre };
+
+template <class Real>
+struct MappedPoint {
+  Real x;
+  Real jacobian;
+};
+
+template <class Real>
+struct Panel {
+  PanelMap map;
+  PanelRule rule;
+  Real a, b;  // b is ignored for to_infinity
+
+  // s is the position in [0, 1] and s_complement = 1 - s, both exact at the node.
+  MappedPoint<Real> at(const Real& s, const Real& s_complement) const {
+    using std::exp;
+    using std::log;
+    switch (map) {
+      case PanelMap::linear: {
+        const Real length = b - a;
+        Real x = s <= s_complement ? Real(a + length * s) : Real(b - length * s_complement);
+        return {std::move(x), length};
+      }
+      case PanelMap::geometric: {
+        const Real log_ratio = log(b / a);
+        Real x = s <= s_complement ? Real(a * exp(s * log_ratio)) : Real(b * exp(-s_complement * log_ratio));
+        Real jacobian = x * log_ratio;
+        return {std::move(x), std::move(jacobian)};
+      }
+      case PanelMap::to_infinity: {
+        Real x = a / s;
+        Real jacobian = x / s;
+        return {std::move(x), std::move(jacobian)};
+      }
+    }
+    throw std::logic_error("unknown panel map");
+  }
+};
+
+}  // namespace kwe::quadrature
