@@ -113,7 +113,7 @@ quadrature::Result<Real> integrate_pieces(const quadrature::Engine<Real>& engine
         for (Piece piece : pieces) accumulate(total, piece_level_sum(engine, piece, model, w1, level, h));
         return total;
       },
-      engine.tolerance(), engine.bits, engine.policy);
+      engine.tolerance(), engine.bits, engine.policy, engine.absolute_tolerance);
 }
 
 inline const std::vector<Piece>& all_pieces() {

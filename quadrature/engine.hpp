@@ -16,6 +16,7 @@ struct Engine {
   RefinePolicy policy;
   Grading<Real> grading;
   RuleFamily<Real> rules;
+  Real absolute_tolerance = 0;  // optional floor: see refine.hpp
 
   Engine(unsigned digits_, unsigned bits_, Grading<Real> grading_ = {})
       : digits(digits_), bits(bits_), policy(RefinePolicy::for_digits(digits_)), grading(grading_), rules(bits_) {}

@@ -20,7 +20,9 @@ namespace kwe::quadrature {
 
 template <class Real>
 struct Grading {
-  Real ratio = 8;  // of consecutive geometric panels
+  Real ratio = 8;      // of consecutive geometric panels
+  bool gauss = true;   // Gauss-Legendre on panels away from 0 and infinity; false: tanh-sinh on all,
+                       // for integrands whose panel ends may be singular (see whole_domain.hpp)
 };
 
 // Panels covering [a, b], 0 <= a < b <= +infinity, for an integrand varying on scale `unit`. A half-
@@ -48,7 +50,8 @@ std::vector<Panel<Real>> graded(const Real& a, const Real& b, const std::vector<
   std::vector<Panel<Real>> panels;
   for (std::size_t i = 0; i + 1 < points.size(); ++i) {
     if (points[i] > 0)
-      panels.push_back({PanelMap::geometric, PanelRule::gauss_legendre, points[i], points[i + 1]});
+      panels.push_back({PanelMap::geometric, g.gauss ? PanelRule::gauss_legendre : PanelRule::tanh_sinh, points[i],
+                        points[i + 1]});
     else
       panels.push_back({PanelMap::linear, PanelRule::tanh_sinh, points[i], points[i + 1]});
   }

@@ -32,8 +32,11 @@ struct RefinePolicy {
   }
 };
 
+// Met when error <= max(tolerance * |value|, absolute): an absolute floor serves integrals whose
+// value is wanted only to a fixed absolute accuracy (an outer sum of many of them, say).
 template <class Real, class LevelEstimate>
-Result<Real> refine(LevelEstimate&& estimate_at, const Real& tolerance, unsigned bits, const RefinePolicy& policy) {
+Result<Real> refine(LevelEstimate&& estimate_at, const Real& tolerance, unsigned bits, const RefinePolicy& policy,
+                    const Real& absolute = Real(0)) {
   using std::abs;
   using std::ldexp;
   Result<Real> result;
@@ -46,7 +49,7 @@ Result<Real> refine(LevelEstimate&& estimate_at, const Real& tolerance, unsigned
     const Real rounding = ldexp(e.l1, 4 - static_cast<int>(bits));
     if (level > policy.first_level) {
       result.error = abs(e.value - previous_value) + rounding;
-      result.met = result.error <= tolerance * abs(e.value);
+      result.met = result.error <= tolerance * abs(e.value) || result.error <= absolute;
     }
     result.value = e.value;
     if (result.met) break;

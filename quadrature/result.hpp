@@ -12,7 +12,7 @@ struct Result {
   Real l1;           // integral of |f|: error/l1 is what cancellation leaves attainable
   std::size_t calls = 0;  // integrand calls of all levels tried
   unsigned level = 0;
-  bool met = false;  // error <= tolerance * |value|
+  bool met = false;  // error <= tolerance * |value| (or <= the absolute floor, when one is given)
 };
 
 }  // namespace kwe::quadrature

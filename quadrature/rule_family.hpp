@@ -39,6 +39,8 @@ class RuleFamily {
     return ldexp(odd, -static_cast<int>(level / 2));
   }
 
+  unsigned bits() const { return bits_; }
+
   static unsigned gauss_points(unsigned level) {
     return static_cast<unsigned>(std::ceil(2 * std::pow(2.0, level / 2.0)));
   }

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds, and runs the default audit: checks (4.2)-(4.7) for
+# beta in {0.3, 0.5, 0.75, 1}, M = 12, w1 from 2 to 10^6. Writes report/REPORT.md and report/results.json.
+# Extra arguments go to `kwe-verify run` (e.g. --omega-max 1e8).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build -j"$(nproc)" --target kwe-verify
+./build/kwe-verify run --json report/results.json --report report/REPORT.md "$@"

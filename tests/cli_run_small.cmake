@@ -1,0 +1,23 @@
+# `run` on a short grid: exit 0 with both files written; exit 1 when a wrong exponent is assumed.
+file(REMOVE_RECURSE "${WORK}")
+set(common run --checks 4.3 --beta 0.5 --omega-max 1e4 --digits 16 --jobs 2)
+execute_process(COMMAND "${KWE}" ${common} --json "${WORK}/r.json" --report "${WORK}/r.md"
+                RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT code EQUAL 0)
+  message(FATAL_ERROR "run: exit ${code}\n${out}\n${err}")
+endif()
+foreach(f r.json r.md)
+  if(NOT EXISTS "${WORK}/${f}")
+    message(FATAL_ERROR "run did not write ${f}")
+  endif()
+endforeach()
+file(READ "${WORK}/r.json" json)
+string(JSON verdict GET "${json}" results 0 verdict)
+if(NOT verdict STREQUAL "PASS")
+  message(FATAL_ERROR "verdict ${verdict}")
+endif()
+execute_process(COMMAND "${KWE}" ${common} --assume 4.3=2beta-1-M/2 --json "" --report ""
+                RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT code EQUAL 1)
+  message(FATAL_ERROR "run with a wrong assumed exponent: exit ${code}, expected 1\n${out}")
+endif()
