@@ -98,6 +98,48 @@ std::vector<std::string> audit_notes(const checks::Audit& audit) {
   return notes;
 }
 
+// A number as a fraction with denominator <= 4 when it is one to 1e-6, else in decimals.
+std::string fraction(double x) {
+  for (int d : {1, 2, 4}) {
+    const double n = std::round(x * d);
+    if (std::fabs(x * d - n) < 1e-6 * d) return d == 1 ? fmt::format("{}", static_cast<long>(n)) : fmt::format("{}/{}", static_cast<long>(n), d);
+  }
+  return fmt::format("{:.6f}", x);
+}
+
+// The measured exponents of one check at one M, across beta, as a line a beta + c when they are one.
+std::vector<std::string> measured_formulas(const checks::Audit& audit) {
+  std::vector<std::string> lines;
+  std::map<std::pair<std::string, std::string>, std::vector<const CheckResult*>> groups;
+  for (const CheckResult& r : audit.results)
+    if (r.fit.ok && r.verdict.outcome != Outcome::inconclusive) groups[{r.check->id, r.M}].push_back(&r);
+  for (const auto& [key, rs] : groups) {
+    if (rs.size() < 2) continue;
+    double sb = 0, sp = 0, sbb = 0, sbp = 0;
+    for (const CheckResult* r : rs) {
+      const double b = std::stod(r->beta), p = r->fit.exponent;
+      sb += b, sp += p, sbb += b * b, sbp += b * p;
+    }
+    const double n = static_cast<double>(rs.size());
+    const double slope = (n * sbp - sb * sp) / (n * sbb - sb * sb), intercept = (sp - slope * sb) / n;
+    double residual = 0;
+    for (const CheckResult* r : rs) residual = std::max(residual, std::fabs(slope * std::stod(r->beta) + intercept - r->fit.exponent));
+    const CheckResult& first = *rs.front();
+    const double M = std::stod(key.second);
+    const double stated_slope = first.exponent.beta_coefficient;
+    const double stated_intercept = first.exponent.M_coefficient * M + first.exponent.constant;
+    if (residual > 1e-5) {
+      lines.push_back(fmt::format("({}) at M = {}: the measured exponents are not linear in β (residual {:.2g}).", key.first, key.second, residual));
+      continue;
+    }
+    lines.push_back(fmt::format("({}) at M = {}: measured {}β {} {} (over {} values of β, residual {:.1e}); stated {} = {}β {} {}.",
+                                key.first, key.second, fraction(slope), intercept < 0 ? "−" : "+", fraction(std::fabs(intercept)),
+                                rs.size(), residual, first.exponent.formula, fraction(stated_slope), stated_intercept < 0 ? "−" : "+",
+                                fraction(std::fabs(stated_intercept))));
+  }
+  return lines;
+}
+
 }  // namespace
 
 std::string summary_table(const checks::Audit& audit) {
@@ -135,6 +177,14 @@ std::string to_markdown(const checks::Audit& audit, const Metadata& metadata) {
     out << fmt::format("| ({}) | {} | {} | {} | {} | {} | {:+.6f} | {} | {} | {} | {} |\n", r.check->id, r.check->statement,
                        r.beta, r.M, exponent_cell(r), measured_cell(r), r.verdict.slack, r.verdict.sharp ? "yes" : "no",
                        verdict_cell(r), control_cell(r), constant_cell(r));
+
+  const auto formulas = measured_formulas(audit);
+  if (!formulas.empty()) {
+    out << "\n## Measured exponents as formulas\n\n";
+    out << "A least-squares line through the measured exponents of each check across β, with fractions "
+           "written as such when they are within 1e-6 of one.\n\n";
+    for (const std::string& line : formulas) out << "- " << line << "\n";
+  }
 
   out << "\n## Audit notes\n\n";
   const auto notes = audit_notes(audit);
