@@ -122,7 +122,6 @@ Audit run_audit(const AuditOptions& options) {
                                "; " + r.verdict.reason;
           }
         }
-        for (std::size_t calls : r.calls) audit.calls += calls;
         audit.results.push_back(std::move(r));
       }
   audit.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

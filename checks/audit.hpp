@@ -55,7 +55,6 @@ struct Audit {
   AuditOptions options;
   std::vector<CheckResult> results;
   double seconds = 0;
-  std::size_t calls = 0;
 };
 
 Audit run_audit(const AuditOptions& options);

@@ -9,14 +9,14 @@
 
 namespace kwe::checks {
 
-// "<=" rows of the catalogue: lhs <= rhs at every sweep point.
 enum class Relation { upper /* ≲ */, lower /* ≳ */, both /* ≈ */ };
 
 std::string symbol(Relation relation);  // ≲ ≳ ≈
 std::string word(Relation relation);    // "upper bound", ...
 
+// The "<=" rows of the catalogue: lhs <= rhs at every sweep point (quantity names).
 struct Comparison {
-  std::string lhs, rhs;  // quantity names: lhs <= rhs pointwise
+  std::string lhs, rhs;
 };
 
 struct Hypotheses {
