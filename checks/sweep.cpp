@@ -13,6 +13,12 @@ namespace kwe::checks {
 std::vector<std::string> Grid::omegas() const {
   if (per_decade < 1 || per_decade > 100)
     throw std::invalid_argument("points-per-decade: " + std::to_string(per_decade) + " is outside [1, 100]");
+  // The grid is computed at 30 digits; the caller's precision is restored on the way out.
+  const unsigned caller_digits10 = Real::default_precision();
+  struct Restore {
+    unsigned digits10;
+    ~Restore() { Real::default_precision(digits10); }
+  } restore{caller_digits10};
   set_working_precision(30);
   const Real low = parse_real(omega_min, "omega-min"), high = parse_real(omega_max, "omega-max");
   if (!(low > 1)) throw std::invalid_argument("omega-min: " + omega_min + " must be > 1 (the estimates are for w1 > 1)");
