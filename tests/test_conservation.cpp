@@ -8,7 +8,8 @@
 // nodes cheap (tails, the clustered ends of the tanh-sinh panels).
 // Two tiers: 10^-12 (outer level 6) in the test tier, measured 1.9e-15 (waveaction) and 3.8e-15
 // (energy) with 2.5e7 integrand calls, 2.3 minutes on 2 cores; 10^-20 (outer level 8) is the [long]
-// case, run by `ctest -L long`.
+// case, run by `ctest -L long`: measured 1.6e-22 and 2.8e-28 with 1.7e8 calls in 19 min, but it
+// still fails its `met` assertion (a node misses its share at the 28-digit cap): open work.
 #include "estimates/collision.hpp"
 #include "mp_compare.hpp"
 
