@@ -40,6 +40,7 @@ json to_json(const Evaluation& e) {
           {"digits", e.digits},
           {"value", decimal(e.value, e.digits)},
           {"error", decimal(e.error, 3)},
+          {"l1", decimal(e.l1, 3)},  // integral of |integrand|: error / l1 shows what cancellation leaves
           {"met", e.met},
           {"verified", e.verified},
           {"calls", e.calls},
