@@ -79,6 +79,7 @@ Audit run_audit(const AuditOptions& options) {
     for (const std::string& beta : options.betas)
       for (const std::string& M : options.Ms)
         for (const std::string& w : omegas) {
+          if (c->source) continue;
           keys.push_back({c->quantity, c->data, beta, M, w});
           for (const Comparison& cmp : c->comparisons) {
             keys.push_back({cmp.lhs, c->data, beta, M, w});
@@ -102,12 +103,22 @@ Audit run_audit(const AuditOptions& options) {
         const double b = std::stod(beta), m = std::stod(M);
         r.predicted = r.exponent.at(b, m);
         r.within_hypotheses = within(c->hypotheses, b, m);
-        r.omegas = omegas;
-        for (const std::string& w : omegas) {
-          const Evaluation& e = table.at({c->quantity, c->data, beta, M, w});
-          r.series.push_back({parse_real(w, "omega"), e.value, e.error});
-          r.calls.push_back(e.calls);
-          r.values_met = r.values_met && e.met;
+        if (c->source) {
+          Series s = c->source({beta, M, options.digits, options.jobs});
+          set_working_precision(options.digits);
+          r.omegas = std::move(s.abscissae);
+          r.series = std::move(s.points);
+          r.calls = std::move(s.calls);
+          r.values_met = s.met;
+          r.notes = std::move(s.notes);
+        } else {
+          r.omegas = omegas;
+          for (const std::string& w : omegas) {
+            const Evaluation& e = table.at({c->quantity, c->data, beta, M, w});
+            r.series.push_back({parse_real(w, "omega"), e.value, e.error});
+            r.calls.push_back(e.calls);
+            r.values_met = r.values_met && e.met;
+          }
         }
         r.fit = fit_exponent(r.series);
         r.verdict = judge(c->relation, r.predicted, r.fit, r.values_met, options.tolerances);

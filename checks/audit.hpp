@@ -49,6 +49,7 @@ struct CheckResult {
   Control control;
   Real implied_constant_upper = -1, implied_constant_lower = -1;  // sup, inf of Q / w1^p (as relevant)
   std::vector<ComparisonResult> comparisons;
+  std::vector<std::string> notes;  // from a check's own series
 };
 
 struct Audit {

@@ -3,7 +3,9 @@
 #pragma once
 
 #include "checks/exponent.hpp"
+#include "checks/fit.hpp"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -26,6 +28,24 @@ struct Hypotheses {
   std::string text;            // as the paper states them
 };
 
+// A check whose values are not a w1-sweep of one quantity of the value table (k-space integrals with a
+// sup over configurations, envelopes, sweeps in A or N) produces its own series.
+struct SeriesRequest {
+  std::string beta, M;
+  unsigned digits = 20;
+  unsigned jobs = 1;
+};
+
+struct Series {
+  std::vector<std::string> abscissae;  // the sweep variable, as decimals
+  std::vector<SweepPoint> points;      // SweepPoint::omega holds the abscissa
+  std::vector<std::size_t> calls;      // integrand calls per point
+  bool met = true;                     // every value met its error target
+  std::vector<std::string> notes;      // findings for the report (e.g. where the sup is attained)
+};
+
+using SeriesSource = std::function<Series(const SeriesRequest&)>;
+
 struct Check {
   std::string id;         // the paper's equation number, e.g. "4.3"
   std::string statement;  // as printed in the paper
@@ -37,6 +57,8 @@ struct Check {
   std::vector<Comparison> comparisons;
   std::vector<std::string> follows_from;  // ids whose stated exponents the paper combines into this one
   std::string section;                    // where in the paper
+  SeriesSource source;                    // set: the check sweeps itself instead of the value table
+  std::string variable = "w1";            // the sweep variable the exponent refers to
 };
 
 }  // namespace kwe::checks

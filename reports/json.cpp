@@ -53,7 +53,7 @@ json to_json(const checks::Audit& audit, const Metadata& metadata) {
   for (const checks::CheckResult& r : audit.results) {
     json points = json::array();
     for (std::size_t i = 0; i < r.series.size(); ++i)
-      points.push_back({{"omega1", r.omegas[i]},
+      points.push_back({{"x", r.omegas[i]},
                         {"value", decimal(r.series[i].value, o.digits)},
                         {"error", decimal(r.series[i].error, 3)},
                         {"calls", r.calls[i]}});
@@ -66,6 +66,8 @@ json to_json(const checks::Audit& audit, const Metadata& metadata) {
                              {"at_omega1", c.worst_omega}});
     json result = {{"id", r.check->id},
                    {"quantity", r.check->quantity},
+                   {"variable", r.check->variable},
+                   {"notes", r.notes},
                    {"relation", checks::symbol(r.check->relation)},
                    {"beta", r.beta},
                    {"M", r.M},

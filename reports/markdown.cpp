@@ -51,6 +51,7 @@ std::vector<std::string> audit_notes(const checks::Audit& audit) {
   for (const CheckResult& r : audit.results) {
     const auto& c = *r.check;
     const std::string where = fmt::format("({}) at β = {}, M = {}", c.id, r.beta, r.M);
+    for (const std::string& n : r.notes) notes.push_back(fmt::format("{}: {}", where, n));
     if (!r.within_hypotheses)
       notes.push_back(fmt::format("{}: outside the paper's hypotheses ({}); reported for information.", where, c.hypotheses.text));
     if (r.control.broken)
