@@ -8,6 +8,7 @@
 #include "checks/audit.hpp"
 #include "checks/registry.hpp"
 #include "estimates/evaluation.hpp"
+#include "estimates/section5_terms.hpp"
 #include "reports/json.hpp"
 #include "reports/markdown.hpp"
 #include "reports/output_file.hpp"
@@ -65,7 +66,7 @@ int eval(const EvalArgs& a) {
   const unsigned digits = parse_count(a.digits, "digits");
   kwe::validate_digits(digits);
   kwe::validate_omega(a.omega);
-  kwe::parse_quantity(a.quantity);
+  if (!kwe::section5_term(a.quantity)) kwe::parse_quantity(a.quantity);
   kwe::parse_data_slots(a.data);
   const kwe::Evaluation e = kwe::evaluate_verified(a.quantity, a.data, p, a.omega, digits);
   if (a.json) {
@@ -131,7 +132,7 @@ int main(int argc, char** argv) {
 
   EvalArgs e;
   auto* eval_cmd = app.add_subcommand("eval", "one value of one quantity at one point, verified");
-  eval_cmd->add_option("--quantity", e.quantity, "C, C<j> or C<j>_<i>: j in 234,134,123,124; i in 1,21,22,3")->required();
+  eval_cmd->add_option("--quantity", e.quantity, "C, C<j>, C<j>_<i> (j in 234,134,123,124; i in 1,21,22,3), Cprime234, Cprime234_literal, Env<j>_<i>, I1..I6")->required();
   eval_cmd->add_option("--beta", e.beta, "derivative loss, in [0, 1]")->required();
   eval_cmd->add_option("--M", e.M, "decay of the datum <w>^(-M/2)")->capture_default_str();
   eval_cmd->add_option("--omega", e.omega, "w1 > 0")->required();

@@ -27,6 +27,7 @@ namespace kwe {
 template <class Real>
 struct Omegas {
   Real w2, w3, w4;
+  Real w4_minus_w1;  // from the chart variables, not as w4 - w1: the factor |n(w4) - n(w1)| of (5.1) needs it
 };
 
 template <class Real>
@@ -81,18 +82,27 @@ Range<Real> inner_range(Chart chart, const Real& w1, const Real& x) {
 template <class Real>
 Omegas<Real> omegas_at(Chart chart, const Real& w1, const Real& x, const Real& y) {
   switch (chart) {
-    case Chart::D21: return {y, x, Real(w1 - (x - y))};
-    case Chart::D22a: return {x, Real(w1 / 2 + y), Real(w1 / 2 + (x - y))};
+    case Chart::D21: {
+      Real t = y - x;
+      return {y, x, Real(w1 + t), std::move(t)};
+    }
+    case Chart::D22a: {
+      Real t = (x - w1 / 2) - y;
+      return {x, Real(w1 / 2 + y), Real(w1 / 2 + (x - y)), std::move(t)};
+    }
     case Chart::D22b: {
       Real w2 = w1 - x;
       Real w3 = w2 + y;
-      return {std::move(w2), std::move(w3), Real(w1 - y)};
+      return {std::move(w2), std::move(w3), Real(w1 - y), Real(-y)};
     }
-    case Chart::D3: return {x, y, Real(w1 + (x - y))};
+    case Chart::D3: {
+      Real t = x - y;
+      return {x, y, Real(w1 + t), std::move(t)};
+    }
     case Chart::D1: {
       Real w3 = w1 + x;
       Real w4 = w3 + y;
-      return {Real(w1 + 2 * x + y), std::move(w3), std::move(w4)};
+      return {Real(w1 + 2 * x + y), std::move(w3), std::move(w4), Real(x + y)};
     }
   }
   return {};

@@ -1,5 +1,7 @@
 #include "estimates/evaluation.hpp"
 
+#include "estimates/section5_terms.hpp"
+
 #include <chrono>
 #include <stdexcept>
 
@@ -24,8 +26,47 @@ Evaluation evaluate_once(const std::string& quantity, const std::string& data, c
   return evaluate_point(quantity, data, parameters, omega1, engine);
 }
 
+namespace {
+
+// I1 ... I6: the factor times the sum of the terms, each evaluated in its own right.
+Evaluation evaluate_section5(const SectionFiveTerm& term, const Parameters& parameters, const std::string& omega1,
+                             const quadrature::Engine<Real>& engine) {
+  using std::abs;
+  const Model<Real> model(parameters);
+  const Real factor = section5_factor(term.name, model, parse_real(omega1, "omega"));
+  Evaluation total;
+  total.value = total.error = total.l1 = 0;
+  total.met = true;
+  for (const Term& t : term.terms) {
+    const Evaluation e = evaluate_point(t.quantity, t.data, parameters, omega1, engine);
+    total.value += t.absolute ? Real(abs(e.value)) : e.value;
+    total.error += e.error;
+    total.l1 += e.l1;
+    total.calls += e.calls;
+    total.level = std::max(total.level, e.level);
+    total.met = total.met && e.met;
+    total.seconds += e.seconds;
+  }
+  total.value *= factor;
+  total.error *= factor;
+  total.l1 *= factor;
+  total.met = total.met && total.error <= engine.tolerance() * abs(total.value);
+  return total;
+}
+
+}  // namespace
+
 Evaluation evaluate_point(const std::string& quantity, const std::string& data, const Parameters& parameters,
                           const std::string& omega1, const quadrature::Engine<Real>& engine) {
+  if (const auto term = section5_term(quantity)) {
+    Evaluation e = evaluate_section5(*term, parameters, omega1, engine);
+    e.quantity = quantity;
+    e.data = data;
+    e.parameters = parameters;
+    e.omega1 = omega1;
+    e.digits = engine.digits;
+    return e;
+  }
   const QuantitySpec spec = parse_quantity(quantity);
   const auto kinds = parse_data_slots(data);
   const Model<Real> model(parameters);

@@ -2,10 +2,16 @@
 //   C<j>_<i>   C^j_i[k, l, m](w1), j in {234, 134, 123, 124}, i in {1, 21, 22, 3}   e.g. C234_21
 //   C<j>       C^j[k, l, m](w1) = sum of its four pieces                           e.g. C234
 //   C          C[n](w1), the full operator (3.3) on the datum n = k
-// with data k, l, m each one of n01, n02, n0 (default n01).
+//   Cprime234  C'^234[n01, n01, n01](w1), (5.1) as the words after it read it
+//   Cprime234_literal   the same with the displayed extra factor w1^(beta - 1/2)
+//   Env<j>_<i> |C^j_i[k, l, e^(iNw) <w>^(-M/2)]|, i in {21, 3}: the envelope over the phase of n02's term
+// with data k, l, m each one of n01, n02, n0 (default n01). The oscillating data are integrated in the
+// w4 slot of the pieces 21 and 3 (oscillating.hpp: the terms of I2); elsewhere they are refused.
 #pragma once
 
 #include "estimates/collision.hpp"
+#include "estimates/modified_piece.hpp"
+#include "estimates/oscillating.hpp"
 
 #include <array>
 #include <stdexcept>
@@ -14,9 +20,11 @@
 
 namespace kwe {
 
+enum class QuantityKind { piece_sum, full, modified_words, modified_display, envelope };
+
 struct QuantitySpec {
   std::string name;
-  bool full = false;           // C[n]
+  QuantityKind kind = QuantityKind::piece_sum;
   Slots slots{{2, 3, 4}, "234"};
   std::vector<Piece> pieces;   // empty for the full operator
 };
@@ -25,20 +33,37 @@ inline QuantitySpec parse_quantity(const std::string& name) {
   QuantitySpec q;
   q.name = name;
   if (name == "C") {
-    q.full = true;
+    q.kind = QuantityKind::full;
+    return q;
+  }
+  if (name == "Cprime234" || name == "Cprime234_literal") {
+    q.kind = name == "Cprime234" ? QuantityKind::modified_words : QuantityKind::modified_display;
+    q.pieces = all_pieces();
     return q;
   }
   const auto unknown = [&] {
-    return std::invalid_argument("quantity: '" + name + "' is not C, C<j> or C<j>_<i> (j in 234, 134, 123, 124; i in 1, 21, 22, 3)");
+    return std::invalid_argument("quantity: '" + name +
+                                 "' is not C, C<j>, C<j>_<i> (j in 234, 134, 123, 124; i in 1, 21, 22, 3), Cprime234, "
+                                 "Cprime234_literal, Env<j>_<i> (i in 21, 3) or I1 ... I6");
   };
-  if (name.size() < 4 || name[0] != 'C') throw unknown();
+  const bool envelope = name.rfind("Env", 0) == 0;
+  const std::string rest = envelope ? "C" + name.substr(3) : name;
+  if (rest.size() < 4 || rest[0] != 'C') throw unknown();
   try {
-    q.slots = parse_slots(name.substr(1, 3));
-    if (name.size() == 4) {
+    q.slots = parse_slots(rest.substr(1, 3));
+    if (envelope) {
+      q.kind = QuantityKind::envelope;
+      if (rest.size() == 4 || rest[4] != '_') throw unknown();
+      q.pieces = {parse_piece(rest.substr(5))};
+      if (q.pieces[0] != Piece::C21 && q.pieces[0] != Piece::C3) throw unknown();
+      if (q.slots.index[2] != 4) throw unknown();
+      return q;
+    }
+    if (rest.size() == 4) {
       q.pieces = all_pieces();
     } else {
-      if (name[4] != '_') throw unknown();
-      q.pieces = {parse_piece(name.substr(5))};
+      if (rest[4] != '_') throw unknown();
+      q.pieces = {parse_piece(rest.substr(5))};
     }
   } catch (const std::invalid_argument&) {
     throw unknown();
@@ -60,13 +85,83 @@ inline std::array<DataKind, 3> parse_data_slots(const std::string& text) {
   return kinds;
 }
 
+namespace quantity_detail {
+
+template <class Real>
+quadrature::Result<Real> from_phase(const PhaseResult<Real>& z, const Real& value, const Real& tolerance) {
+  using std::abs;
+  quadrature::Result<Real> r;
+  r.value = value;
+  r.error = z.error;
+  r.l1 = z.l1;
+  r.calls = z.calls;
+  r.level = z.level;
+  r.met = z.converged && r.error <= tolerance * abs(value);
+  return r;
+}
+
+template <class Real>
+void add(quadrature::Result<Real>& total, const quadrature::Result<Real>& r, const Real& factor) {
+  using std::abs;
+  total.value += factor * r.value;
+  total.error += abs(factor) * r.error;
+  total.l1 += abs(factor) * r.l1;
+  total.calls += r.calls;
+  total.level = std::max(total.level, r.level);
+}
+
+// C^j_i[k, l, m] with m in {n02, n0} and k, l smooth: Re Z (+ A C^j_i[k, l, n01] for n0), piece by piece.
+template <class Real>
+quadrature::Result<Real> oscillating_collision(const quadrature::Engine<Real>& engine, const QuantitySpec& q,
+                                               const std::array<Data<Real>, 3>& data, const Model<Real>& model,
+                                               const Real& w1) {
+  using std::abs;
+  if (q.slots.index[2] != 4 || data[0].oscillates() || data[1].oscillates())
+    throw std::invalid_argument("data: the oscillating data n02, n0 are integrated in the w4 slot (m of C^234, C^134, "
+                                "C^124) with n01 in the other slots; got " + q.name);
+  quadrature::Result<Real> total;
+  total.value = total.error = total.l1 = 0;
+  for (Piece piece : q.pieces) {
+    if (piece != Piece::C21 && piece != Piece::C3)
+      throw std::invalid_argument("data: the oscillating data are integrated on the pieces 21 and 3 (the terms of I2); got " + q.name);
+    const PhaseResult<Real> z = phase_piece(engine, q.slots, piece, data, model, w1);
+    add(total, from_phase(z, z.re, engine.tolerance()), Real(1));
+    if (data[2].kind == DataKind::n0) {
+      std::array<Data<Real>, 3> smooth = data;
+      smooth[2] = Data<Real>{DataKind::n01, &model};
+      add(total, collision(engine, q.slots, {piece}, smooth, model, w1), model.A);
+    }
+  }
+  total.met = total.error <= engine.tolerance() * abs(total.value);
+  return total;
+}
+
+}  // namespace quantity_detail
+
 template <class Real>
 quadrature::Result<Real> evaluate(const quadrature::Engine<Real>& engine, const QuantitySpec& q,
                                   const std::array<DataKind, 3>& kinds, const Model<Real>& model, const Real& w1) {
+  using std::sqrt;
   const std::array<Data<Real>, 3> data{Data<Real>{kinds[0], &model}, Data<Real>{kinds[1], &model},
                                        Data<Real>{kinds[2], &model}};
-  if (q.full) return full_operator(engine, data[0], model, w1);
-  return collision(engine, q.slots, q.pieces, data, model, w1);
+  switch (q.kind) {
+    case QuantityKind::full:
+      if (data[0].oscillates())
+        throw std::invalid_argument("data: the full operator C[n] is integrated for n = n01 only (oscillating data "
+                                    "in every slot are outside the engine; see oscillating.hpp)");
+      return full_operator(engine, data[0], model, w1);
+    case QuantityKind::modified_words: return modified_piece(engine, ModifiedReading::words, model, w1);
+    case QuantityKind::modified_display: return modified_piece(engine, ModifiedReading::display, model, w1);
+    case QuantityKind::envelope: {
+      const PhaseResult<Real> z = phase_piece(engine, q.slots, q.pieces[0], data, model, w1);
+      return quantity_detail::from_phase(z, Real(sqrt(z.re * z.re + z.im * z.im)), engine.tolerance());
+    }
+    case QuantityKind::piece_sum:
+      if (data[2].oscillates() || data[0].oscillates() || data[1].oscillates())
+        return quantity_detail::oscillating_collision(engine, q, data, model, w1);
+      return collision(engine, q.slots, q.pieces, data, model, w1);
+  }
+  throw std::logic_error("unknown quantity kind");
 }
 
 }  // namespace kwe

@@ -1,0 +1,177 @@
+// C^j_i[k, l, m](w1) with the oscillating datum in the w4 slot, i in {21, 3}: the terms I2 of (5.2)
+// is made of. With m(w) = e^(iNw) <w>^(-M/2) (so n02 = Re m),
+//   Z^j_i(w1) = C^j_i[k, l, m](w1) = e^(iN w1) int G(u) e^(i kappa u) du,
+// in charts where w4 depends on the outer variable u alone (unlike domains.hpp, whose D21 chart puts
+// the phase in both variables):
+//   D21: u = w1 - w4 = w3 - w2 in [0, w1/2], y = w2 in [0, w1/2 - u], w3 = u + y,   kappa = -N
+//   D3:  u = w4 - w1 = w2 - w3 in [0, inf),   y = w3 in [0, w1],         w2 = u + y,   kappa = +N
+// G(u) = int (weight of the piece) k l <w4>^(-M/2) dy is smooth and N-free; the u-integral goes to
+// the Filon rule (quadrature/filon.hpp), whatever N. |Z| bounds n02's C^j_i at every phase: it is the
+// envelope (5.6) asks for, max over phi of C^j_i[k, l, cos(N w + phi) <w>^(-M/2)].
+//
+// Partition in u: G has algebraic end singularities (u^(2beta+3/2) at u = 0; (w1/2 - u)^(beta+3/2)
+// at the end of D21), so the ends get tanh-sinh panels no longer than min(1, 1/N) (under a radian of
+// phase) and geometric rungs of ratio 4 (Filon-Gauss panels) towards the middle. D3's tail is cut at
+// U = max(1, w1) 10^((digits + 4) / (M/2 - 2 beta - 1)), past which G decays at least like
+// u^(2 beta - M/2); the cut tail, bounded by G(U) U / (p - 1) with p the decay measured between the
+// last two rungs, is added to the error.
+#pragma once
+
+#include "estimates/collision.hpp"
+#include "quadrature/oscillatory_sum.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+
+namespace kwe {
+
+template <class Real>
+struct PhaseResult {
+  Real re = 0, im = 0;  // Z
+  Real error = 0;       // bound on |Z - Z_true|: |Z_L - Z_(L-1)| + rounding + cut tail
+  Real l1 = 0;
+  std::size_t calls = 0;
+  unsigned level = 0;
+  bool converged = false;  // error <= tolerance * |Z|
+};
+
+namespace oscillating_detail {
+
+// The omegas at (u, y) of the u-charts.
+template <class Real>
+Omegas<Real> at(Piece piece, const Real& w1, const Real& u, const Real& y) {
+  if (piece == Piece::C21) return {y, Real(u + y), Real(w1 - u), Real(-u)};
+  return {Real(u + y), y, Real(w1 + u), u};
+}
+
+template <class Real>
+std::vector<quadrature::Panel<Real>> u_panels(Piece piece, const Real& w1, const Real& highest_N,
+                                              const Model<Real>& model, unsigned digits) {
+  using quadrature::Panel;
+  using quadrature::PanelMap;
+  using quadrature::PanelRule;
+  const Real ratio = 4;
+  const Real end_width = std::min(Real(1), Real(1 / highest_N));
+  std::vector<Real> points;
+  Real last;
+  if (piece == Piece::C21) {
+    const Real half = w1 / 2, middle = w1 / 4;
+    const Real u0 = std::min(end_width, Real(middle / 2));
+    for (Real r = u0; r < middle; r *= ratio) points.push_back(r);
+    points.push_back(middle);
+    for (Real r = u0; half - r > middle; r *= ratio) points.push_back(Real(half - r));
+    last = half;
+  } else {
+    using std::pow;
+    const Real decay = model.M / 2 - 2 * model.beta - 1;
+    if (decay <= Real(1) / 2) throw std::invalid_argument("oscillating datum: the D3 tail needs M/2 - 2 beta > 3/2");
+    last = std::max(Real(1), w1) * pow(Real(10), Real((digits + 4) / decay));
+    for (Real r = end_width; r < last; r *= ratio) points.push_back(r);
+  }
+  points.push_back(last);
+  std::sort(points.begin(), points.end());
+  std::vector<Panel<Real>> panels;
+  Real a = 0;
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    const bool singular_end = i == 0 || (piece == Piece::C21 && i + 1 == points.size());
+    panels.push_back({PanelMap::linear, singular_end ? PanelRule::tanh_sinh : PanelRule::gauss_legendre, a, points[i]});
+    a = points[i];
+  }
+  return panels;
+}
+
+}  // namespace oscillating_detail
+
+// Z^j_i(w1) for the slots k, l given by `data` (non-oscillating), m = e^(iNw) <w>^(-M/2), for every N
+// of `frequencies` at once (G is N-free: one set of inner integrals serves them all). The levels go on
+// until every frequency has converged.
+template <class Real>
+std::vector<PhaseResult<Real>> phase_piece(const quadrature::Engine<Real>& engine, const Slots& slots, Piece piece,
+                                           const std::array<Data<Real>, 3>& data, const Model<Real>& model,
+                                           const Real& w1, const std::vector<Real>& frequencies) {
+  using std::abs;
+  using std::cos;
+  using std::log;
+  using std::sin;
+  using std::sqrt;
+  if (piece != Piece::C21 && piece != Piece::C3)
+    throw std::invalid_argument("oscillating datum: supported on the pieces 21 and 3 (the terms of I2)");
+  if (slots.index[2] != 4) throw std::invalid_argument("oscillating datum: supported in the w4 slot only");
+  // The w4 slot carries the smooth factor <w4>^(-M/2); its phase goes to the Filon weights.
+  std::array<Data<Real>, 3> smooth = data;
+  smooth[2] = Data<Real>{DataKind::n01, &model};
+  const SlotProduct<Real> product(slots, smooth, w1);
+  std::vector<Real> kappas;
+  for (const Real& N : frequencies) kappas.push_back(piece == Piece::C21 ? Real(-N) : N);
+  const Real highest = *std::max_element(frequencies.begin(), frequencies.end());
+  const auto panels = oscillating_detail::u_panels(piece, w1, highest, model, engine.digits);
+
+  const auto inner = [&](unsigned level, const Real& u) -> quadrature::Estimate<Real> {
+    const Real y_end = piece == Piece::C21 ? Real(w1 / 2 - u) : w1;
+    const Real unit = std::min(u, Real(1));
+    const auto inner_panels = quadrature::graded(Real(0), y_end, {}, unit, engine.grading);
+    return quadrature::level_sum(inner_panels, engine.rules, level, [&](const Real& y) -> Real {
+      const Omegas<Real> w = oscillating_detail::at(piece, w1, u, y);
+      return piece_weight(piece, model, w.w2, w.w3, w.w4) * product(w);
+    });
+  };
+
+  // The cut D3 tail: |G(U)| U / (p - 1), p the decay of G over the last rung.
+  const auto tail = [&](unsigned level) -> Real {
+    if (piece != Piece::C3) return Real(0);
+    const Real U = panels.back().b, before = panels.back().a;
+    const Real g_end = abs(inner(level, U).value), g_before = abs(inner(level, before).value);
+    const Real p = log(g_before / g_end) / log(U / before);
+    if (!(p > Real(3) / 2)) return Real(std::numeric_limits<double>::infinity());
+    return g_end * U / (p - 1);
+  };
+
+  const std::size_t K = frequencies.size();
+  std::vector<PhaseResult<Real>> results(K);
+  const Real prefactor = piece_prefactor(piece, model, w1);
+  std::vector<Real> previous_re(K), previous_im(K);
+  Real previous_worst = -1;
+  for (unsigned level = engine.policy.first_level; level <= engine.policy.max_level; ++level) {
+    const auto sums = quadrature::oscillatory_level_sum(panels, engine.rules, level, kappas,
+                                                        [&](const Real& u) { return inner(level, u); });
+    const bool estimable = level > engine.policy.first_level;
+    const Real cut = estimable ? Real(abs(prefactor) * tail(level)) : Real(0);
+    bool all = estimable;
+    Real worst = 0;  // the largest relative error over the frequencies
+    for (std::size_t k = 0; k < K; ++k) {
+      PhaseResult<Real>& r = results[k];
+      const Real c = cos(frequencies[k] * w1) * prefactor, s = sin(frequencies[k] * w1) * prefactor;
+      r.calls += sums[k].calls;
+      r.level = level;
+      r.re = c * sums[k].re - s * sums[k].im;
+      r.im = s * sums[k].re + c * sums[k].im;
+      r.l1 = abs(prefactor) * sums[k].l1;
+      if (estimable) {
+        const Real dre = r.re - previous_re[k], dim = r.im - previous_im[k];
+        const Real size = sqrt(r.re * r.re + r.im * r.im);
+        r.error = sqrt(dre * dre + dim * dim) + ldexp(r.l1, 4 - static_cast<int>(engine.bits)) + cut;
+        r.converged = r.error <= engine.tolerance() * size;
+        all = all && r.converged;
+        worst = std::max(worst, Real(r.error / size));
+      }
+      previous_re[k] = r.re;
+      previous_im[k] = r.im;
+    }
+    if (all) break;
+    // Past the rounding floor a finer level only costs time.
+    if (previous_worst >= 0 && worst >= previous_worst && level > engine.policy.first_level + 2) break;
+    if (estimable) previous_worst = worst;
+  }
+  return results;
+}
+
+// Z^j_i(w1) at the model's own N.
+template <class Real>
+PhaseResult<Real> phase_piece(const quadrature::Engine<Real>& engine, const Slots& slots, Piece piece,
+                              const std::array<Data<Real>, 3>& data, const Model<Real>& model, const Real& w1) {
+  return phase_piece(engine, slots, piece, data, model, w1, std::vector<Real>{model.N}).front();
+}
+
+}  // namespace kwe

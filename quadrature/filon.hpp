@@ -1,0 +1,102 @@
+// Filon-Gauss-Legendre: integrals of g(u) e^(i kappa u) over panels many periods wide, with g smooth.
+//
+// Why not subdivide at the period 2 pi / N: the oscillating datum n02 = cos(N w) <w>^(-M/2) of
+// Section 5 sits on ranges of length up to w1/2 ~ 10^6 (and g decays only like a power), so N = 10^3
+// would need ~10^8 panels. A Filon rule integrates the oscillation exactly and only the smooth factor
+// approximately, at the cost of the non-oscillatory integral whatever kappa.
+//
+// On [-1, 1], g is replaced by its interpolant at the n Gauss-Legendre nodes x_j, written in Legendre
+// polynomials, p = sum_k c_k P_k with c_k = (2k+1)/2 sum_j w_j g(x_j) P_k(x_j) (exact, the rule
+// integrating degree 2n-1); and (Abramowitz & Stegun 10.1.14 / DLMF 18.17.19)
+//   int_{-1}^{1} P_k(x) e^(i omega x) dx = 2 i^k j_k(omega),
+// j_k the spherical Bessel function. Hence the modified weights
+//   W_j(omega) = w_j sum_{k<n} (2k+1) i^k j_k(omega) P_k(x_j),
+// which reduce to w_j at omega = 0. The error is that of interpolating g (geometric in n on the panels
+// of partition.hpp), not of resolving the oscillation.
+#pragma once
+
+#include "quadrature/node.hpp"
+
+#include <boost/multiprecision/mpfr.hpp>
+
+#include <cmath>
+#include <vector>
+
+namespace kwe::quadrature {
+
+// j_0(omega) ... j_(n-1)(omega), omega real. Forward recurrence j_(k+1) = (2k+1)/omega j_k - j_(k-1)
+// is stable while k < |omega|; below that, Miller's backward recurrence from far above n, normalised
+// by whichever of the closed forms j_0 = sin w / w, j_1 = sin w / w^2 - cos w / w is larger
+// (they never vanish together).
+template <class Real>
+std::vector<Real> spherical_bessel_j(unsigned n, const Real& omega, unsigned bits) {
+  using std::abs;
+  using std::cos;
+  using std::sin;
+  std::vector<Real> j(n, Real(0));
+  if (n == 0) return j;
+  if (omega == 0) {
+    j[0] = 1;
+    return j;
+  }
+  const Real j0 = sin(omega) / omega;
+  const Real j1 = sin(omega) / (omega * omega) - cos(omega) / omega;
+  j[0] = j0;
+  if (n > 1) j[1] = j1;
+  if (abs(omega) >= n) {
+    for (unsigned k = 1; k + 1 < n; ++k) j[k + 1] = (2 * k + 1) / omega * j[k] - j[k - 1];
+    return j;
+  }
+  // Backward: the minimal solution dominates after ~bits steps past max(n, |omega|).
+  const unsigned start = 2 * n + bits / 2 + 20;
+  Real above = 0, here = Real(1) / 1024;  // unnormalised j_(k+1), j_k
+  std::vector<Real> backward(n);
+  for (unsigned k = start; k > 0; --k) {
+    Real below = (2 * k + 1) / omega * here - above;  // j_(k-1)
+    above = std::move(here);
+    here = std::move(below);
+    if (k - 1 < n) backward[k - 1] = here;
+  }
+  // `here` is j_0 unnormalised, `above` j_1.
+  const Real scale = abs(j0) >= abs(j1) ? Real(j0 / here) : Real(j1 / above);
+  for (unsigned k = 0; k < n; ++k) j[k] = backward[k] * scale;
+  return j;
+}
+
+// The Filon weights of a Gauss-Legendre node set on [0, 1] (x = 2s - 1) for the factor e^(i omega x):
+//   int_0^1 g(s) e^(i omega (2s - 1)) ds ~ sum_j g(s_j) (re_j + i im_j).
+template <class Real>
+struct FilonWeights {
+  std::vector<Real> re, im;
+};
+
+template <class Real>
+FilonWeights<Real> filon_weights(const NodeSet<Real>& nodes, const Real& omega, unsigned bits) {
+  const unsigned n = static_cast<unsigned>(nodes.size());
+  const std::vector<Real> j = spherical_bessel_j<Real>(n, omega, bits);
+  // a_k + i b_k = (2k+1) i^k j_k: i^k cycles through 1, i, -1, -i.
+  std::vector<Real> a(n), b(n);
+  for (unsigned k = 0; k < n; ++k) {
+    const Real c = (2 * k + 1) * j[k];
+    a[k] = k % 2 ? Real(0) : Real(k % 4 == 0 ? c : Real(-c));
+    b[k] = k % 2 ? Real(k % 4 == 1 ? c : Real(-c)) : Real(0);
+  }
+  FilonWeights<Real> w{std::vector<Real>(n), std::vector<Real>(n)};
+  for (unsigned i = 0; i < n; ++i) {
+    const Real x = nodes[i].s - nodes[i].s_complement;
+    Real p_prev = 1, p = x;  // P_0, P_1; then (k+1) P_(k+1) = (2k+1) x P_k - k P_(k-1)
+    Real re = a[0], im = b[0];
+    for (unsigned k = 1; k < n; ++k) {
+      re += a[k] * p;
+      im += b[k] * p;
+      Real next = ((2 * k + 1) * x * p - k * p_prev) / (k + 1);
+      p_prev = std::move(p);
+      p = std::move(next);
+    }
+    w.re[i] = nodes[i].weight * re;
+    w.im[i] = nodes[i].weight * im;
+  }
+  return w;
+}
+
+}  // namespace kwe::quadrature
