@@ -101,16 +101,18 @@ Audit run_audit(const AuditOptions& options) {
         r.assumed = assumed != options.assumed.end();
         r.exponent = r.assumed ? parse_exponent(assumed->second) : c->predicted;
         const double b = std::stod(beta), m = std::stod(M);
+        std::vector<std::string> violations;
         r.predicted = r.exponent.at(b, m);
         r.within_hypotheses = within(c->hypotheses, b, m);
         if (c->source) {
-          Series s = c->source({beta, M, options.digits, options.jobs});
+          Series s = c->source({beta, M, options.digits, options.jobs, &table, omegas});
           set_working_precision(options.digits);
           r.omegas = std::move(s.abscissae);
           r.series = std::move(s.points);
           r.calls = std::move(s.calls);
           r.values_met = s.met;
           r.notes = std::move(s.notes);
+          violations = std::move(s.violations);
         } else {
           r.omegas = omegas;
           for (const std::string& w : omegas) {
@@ -132,6 +134,11 @@ Audit run_audit(const AuditOptions& options) {
             r.verdict.reason = cmp.lhs + " <= " + cmp.rhs + " fails at w1 = " + r.comparisons.back().worst_omega +
                                "; " + r.verdict.reason;
           }
+        }
+        for (const std::string& v : violations) {
+          r.verdict.outcome = Outcome::fail;
+          r.verdict.reason = v + "; " + r.verdict.reason;
+          r.notes.push_back("**violated**: " + v);
         }
         audit.results.push_back(std::move(r));
       }

@@ -30,10 +30,14 @@ struct Hypotheses {
 
 // A check whose values are not a w1-sweep of one quantity of the value table (k-space integrals with a
 // sup over configurations, envelopes, sweeps in A or N) produces its own series.
+class ValueTable;
+
 struct SeriesRequest {
   std::string beta, M;
   unsigned digits = 20;
   unsigned jobs = 1;
+  ValueTable* table = nullptr;      // the audit's values, shared by every check (sweep.hpp)
+  std::vector<std::string> omegas;  // the audit's grid of w1
 };
 
 struct Series {
@@ -42,6 +46,7 @@ struct Series {
   std::vector<std::size_t> calls;      // integrand calls per point
   bool met = true;                     // every value met its error target
   std::vector<std::string> notes;      // findings for the report (e.g. where the sup is attained)
+  std::vector<std::string> violations; // statements found false at some point: the verdict is FAIL
 };
 
 using SeriesSource = std::function<Series(const SeriesRequest&)>;
@@ -59,6 +64,7 @@ struct Check {
   std::string section;                    // where in the paper
   SeriesSource source;                    // set: the check sweeps itself instead of the value table
   std::string variable = "w1";            // the sweep variable the exponent refers to
+  std::vector<std::string> remarks;       // audit points about the statement itself (labels, typos)
 };
 
 }  // namespace kwe::checks

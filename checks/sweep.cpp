@@ -1,12 +1,9 @@
 #include "checks/sweep.hpp"
 
-#include <atomic>
-#include <mutex>
+#include "checks/parallel.hpp"
+
 #include <set>
 #include <stdexcept>
-#include <thread>
-
-#include <boost/math/constants/constants.hpp>
 
 namespace kwe::checks {
 
@@ -63,33 +60,13 @@ void ValueTable::compute(const std::vector<PointKey>& keys, unsigned digits, uns
   for (const PointKey& k : wanted)
     if (!values_.count(k)) todo.push_back(k);
 
-  set_working_precision(digits);
-  // Boost caches its constants per precision in statics: fill them here, before the threads read them.
-  (void)boost::math::constants::pi<Real>();
-  (void)boost::math::constants::half_pi<Real>();
   std::vector<Evaluation> results(todo.size());
-  std::atomic<std::size_t> next{0};
-  std::mutex failure_mutex;
-  std::string failure;
-  const auto worker = [&] {
-    const quadrature::Engine<Real> engine(digits, working_bits());
-    for (std::size_t i = next++; i < todo.size(); i = next++) {
-      try {
-        Parameters p;
-        p.beta = todo[i].beta;
-        p.M = todo[i].M;
-        results[i] = evaluate_point(todo[i].quantity, todo[i].data, p, todo[i].omega, engine);
-      } catch (const std::exception& e) {
-        std::lock_guard<std::mutex> lock(failure_mutex);
-        failure = e.what();
-      }
-    }
-  };
-  std::vector<std::thread> threads;
-  for (unsigned t = 1; t < std::max(1u, jobs); ++t) threads.emplace_back(worker);
-  worker();
-  for (auto& t : threads) t.join();
-  if (!failure.empty()) throw std::runtime_error(failure);
+  parallel_for(todo.size(), digits, jobs, [&](const quadrature::Engine<Real>& engine, std::size_t i) {
+    Parameters p;
+    p.beta = todo[i].beta;
+    p.M = todo[i].M;
+    results[i] = evaluate_point(todo[i].quantity, todo[i].data, p, todo[i].omega, engine);
+  });
   for (std::size_t i = 0; i < todo.size(); ++i) values_[todo[i]] = results[i];
 
   for (const PointKey& k : keys) {

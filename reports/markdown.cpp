@@ -64,6 +64,12 @@ std::vector<std::string> audit_notes(const checks::Audit& audit) {
       notes.push_back(fmt::format("{}: holds but is not sharp: the measured exponent is {:.6f}, the stated {} = {:.6g} is loose by {:.6f}.",
                                   where, r.fit.exponent, r.exponent.formula, r.predicted, std::fabs(r.verdict.slack)));
   }
+  // Points about the statements themselves, once per check.
+  std::map<std::string, bool> remarked;
+  for (const CheckResult& r : audit.results)
+    if (!remarked[r.check->id])
+      for (const std::string& remark : r.check->remarks) notes.push_back(fmt::format("({}): {}", r.check->id, remark));
+  for (const CheckResult& r : audit.results) remarked[r.check->id] = true;
   // Does a combined statement follow from the stated exponents it cites?
   for (const auto& [point, results] : by_point) {
     for (const auto& [id, r] : results) {
