@@ -3,19 +3,24 @@
 //   kwe-verify eval --quantity Q --beta B --M M --omega W [--digits D] [--data k,l,m] [--N n] [--A a] [--json]
 //   kwe-verify run  [--checks ids] [--beta list] [--M list] [--omega-min W] [--omega-max W]
 //                   [--points-per-decade P] [--digits D] [--jobs J] [--assume ID=EXPONENT]... [--json FILE] [--report FILE]
+//   kwe-verify scan [--beta-min B] [--beta-max B] [--beta-step S] [--M M] [--omega-min W] [--omega-max W]
+//                   [--points-per-decade P] [--digits D] [--jobs J] [--json FILE] [--report FILE]
 // Exit codes: 0 all PASS (eval: value verified), 1 any FAIL or broken control, 2 bad usage,
 // 3 any INCONCLUSIVE and none FAIL (eval: value not verified to the digits asked).
 #include "checks/audit.hpp"
 #include "checks/registry.hpp"
+#include "checks/scan.hpp"
 #include "estimates/evaluation.hpp"
 #include "estimates/section5_terms.hpp"
 #include "reports/json.hpp"
 #include "reports/markdown.hpp"
 #include "reports/output_file.hpp"
+#include "reports/scan_report.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <cmath>
 #include <iostream>
 #include <stdexcept>
 #include <thread>
@@ -120,6 +125,43 @@ int run(const RunArgs& a, const std::string& command) {
   return exit_fail;
 }
 
+struct ScanArgs {
+  std::string beta_min = "0", beta_max = "1", beta_step = "0.025", M = "12", omega_min = "2", omega_max = "1e4",
+              per_decade = "4", digits = "12", jobs;
+  std::string json = "report/scan.json", report = "report/SCAN.md";
+};
+
+// Exit 0 when every predicted threshold is found within its uncertainty (at least 10^-3), 1 when one is
+// found elsewhere or not at all, 3 when some value missed its error target.
+int scan(const ScanArgs& a, const std::string& command) {
+  kwe::checks::ScanOptions o;
+  o.beta_min = a.beta_min;
+  o.beta_max = a.beta_max;
+  o.beta_step = a.beta_step;
+  o.M = a.M;
+  o.grid.omega_min = a.omega_min;
+  o.grid.omega_max = a.omega_max;
+  o.grid.per_decade = parse_count(a.per_decade, "points-per-decade");
+  o.digits = parse_count(a.digits, "digits");
+  kwe::validate_digits(o.digits);
+  o.jobs = a.jobs.empty() ? std::max(1u, std::thread::hardware_concurrency()) : parse_count(a.jobs, "jobs");
+  o.betas();
+  o.grid.omegas();
+  if (!a.json.empty()) kwe::reports::check_writable(a.json);
+  if (!a.report.empty()) kwe::reports::check_writable(a.report);
+  const kwe::checks::Scan s = kwe::checks::run_scan(o);
+  const auto metadata = kwe::reports::current_metadata(command);
+  const std::string markdown = kwe::reports::to_markdown(s, metadata);
+  std::cout << markdown;
+  if (!a.json.empty()) kwe::reports::write_atomically(a.json, kwe::reports::to_json(s, metadata).dump(2) + "\n");
+  if (!a.report.empty()) kwe::reports::write_atomically(a.report, markdown);
+  for (const auto& r : s.rows)
+    if (!r.met) return exit_inconclusive;
+  for (const auto& t : s.thresholds)
+    if (!t.found || std::fabs(t.beta - t.predicted) > std::max(t.uncertainty, 1e-3)) return exit_fail;
+  return exit_pass;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -156,6 +198,20 @@ int main(int argc, char** argv) {
   run_cmd->add_option("--json", r.json, "JSON results file ('' for none)")->capture_default_str();
   run_cmd->add_option("--report", r.report, "Markdown report file ('' for none)")->capture_default_str();
 
+  ScanArgs sc;
+  auto* scan_cmd = app.add_subcommand("scan", "the thresholds in beta of the weighted second Picard iterate (gain and full)");
+  scan_cmd->add_option("--beta-min", sc.beta_min, "first beta")->capture_default_str();
+  scan_cmd->add_option("--beta-max", sc.beta_max, "last beta")->capture_default_str();
+  scan_cmd->add_option("--beta-step", sc.beta_step, "step in beta")->capture_default_str();
+  scan_cmd->add_option("--M", sc.M, "decay of the datum")->capture_default_str();
+  scan_cmd->add_option("--omega-min", sc.omega_min, "smallest w1")->capture_default_str();
+  scan_cmd->add_option("--omega-max", sc.omega_max, "largest w1")->capture_default_str();
+  scan_cmd->add_option("--points-per-decade", sc.per_decade, "grid density")->capture_default_str();
+  scan_cmd->add_option("--digits", sc.digits, "significant digits per value")->capture_default_str();
+  scan_cmd->add_option("--jobs", sc.jobs, "threads (default: all cores)");
+  scan_cmd->add_option("--json", sc.json, "JSON results file ('' for none)")->capture_default_str();
+  scan_cmd->add_option("--report", sc.report, "Markdown report file ('' for none)")->capture_default_str();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& help) {
@@ -169,6 +225,7 @@ int main(int argc, char** argv) {
   try {
     if (*list_cmd) return list(list_json);
     if (*eval_cmd) return eval(e);
+    if (*scan_cmd) return scan(sc, command_line(argc, argv));
     return run(r, command_line(argc, argv));
   } catch (const std::invalid_argument& error) {
     std::cerr << "kwe-verify: " << error.what() << "\n";

@@ -167,7 +167,7 @@ Series envelope_of_I2(const SeriesRequest& rq) {
     const double slope = static_cast<double>(Real(log(env.value[k][last] / env.value[k][last - 1]) /
                                                   log(parse_real(envelope_Ns[last], "N") / parse_real(envelope_Ns[last - 1], "N"))));
     steepest = std::max(steepest, slope);
-    slopes += fmt::format("{}{}: {:.4f}", slopes.empty() ? "" : ", ", env.omegas[k].substr(0, 6), slope);
+    slopes += fmt::format("{}{}: {:.4f}", slopes.empty() ? "" : ", ", to_decimal(w1, 3), slope);
     if (slope > -1 + 0.02)
       s.violations.push_back(fmt::format("the envelope of I2 decays like N^{:.4f} at w1 = {} (N = {} to {}), slower than the stated 1/N",
                                          slope, env.omegas[k], envelope_Ns[last - 1], envelope_Ns[last]));

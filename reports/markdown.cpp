@@ -16,6 +16,13 @@ namespace {
 using checks::CheckResult;
 using checks::Outcome;
 
+// A table cell: the statements' |...| would end the cell.
+std::string cell(const std::string& text) {
+  std::string out;
+  for (char c : text) out += c == '|' ? std::string("\\|") : std::string(1, c);
+  return out;
+}
+
 std::string exponent_cell(const CheckResult& r) {
   return fmt::format("{} = {:.6g}{}", r.exponent.formula, r.predicted, r.assumed ? " (assumed)" : "");
 }
@@ -181,7 +188,7 @@ std::string to_markdown(const checks::Audit& audit, const Metadata& metadata) {
   out << "| id | statement | β | M | stated exponent | measured | slack | sharp | verdict | negative control | constant |\n";
   out << "|---|---|---|---|---|---|---|---|---|---|---|\n";
   for (const CheckResult& r : audit.results)
-    out << fmt::format("| ({}) | {} | {} | {} | {} | {} | {:+.6f} | {} | {} | {} | {} |\n", r.check->id, r.check->statement,
+    out << fmt::format("| ({}) | {} | {} | {} | {} | {} | {:+.6f} | {} | {} | {} | {} |\n", r.check->id, cell(r.check->statement),
                        r.beta, r.M, exponent_cell(r), measured_cell(r), r.verdict.slack, r.verdict.sharp ? "yes" : "no",
                        verdict_cell(r), control_cell(r), constant_cell(r));
 

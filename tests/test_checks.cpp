@@ -63,3 +63,19 @@ TEST_CASE("bad audit options are refused before any work", "[checks]") {
   o.grid.omega_min = "0.5";
   CHECK_THROWS_AS(o.validate(), std::invalid_argument);
 }
+
+TEST_CASE("Section 5: (5.14) passes with its comparison, and FAILs under a wrong exponent", "[checks]") {
+  AuditOptions o = short_run("5.14");
+  o.grid.omega_max = "1e3";
+  o.digits = 12;
+  const Audit audit = run_audit(o);
+  const CheckResult& r = audit.results.at(0);
+  INFO(r.verdict.reason);
+  CHECK(r.verdict.outcome == Outcome::pass);
+  REQUIRE(r.comparisons.size() == 1);
+  CHECK(r.comparisons[0].holds);
+  CHECK(r.control.outcome == Outcome::fail);
+  o.assumed["5.14"] = "-40";  // far below any measured exponent of C^124_3: the upper bound must fail
+  const Audit wrong = run_audit(o);
+  CHECK(wrong.results.at(0).verdict.outcome == Outcome::fail);
+}

@@ -1,0 +1,106 @@
+// The oscillating datum of Section 5 (quadrature/filon.hpp, estimates/oscillating.hpp) and the
+// cancellation-free C'^234 factor (estimates/modified_piece.hpp).
+#include "estimates/quantity.hpp"
+#include "quadrature/oscillatory_sum.hpp"
+#include "tests/mp_compare.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <boost/math/constants/constants.hpp>
+
+using namespace kwe;
+using kwe::testing::agrees;
+using kwe::testing::digits_of_agreement;
+
+TEST_CASE("spherical Bessel j_k: forward and backward recurrences against closed forms", "[unit]") {
+  set_working_precision(40);
+  for (const char* text : {"0.5", "7.25", "50"}) {
+    const Real w = parse_real(text, "w");
+    const std::vector<Real> j = quadrature::spherical_bessel_j<Real>(12, w, working_bits());
+    // DLMF 10.49.3: j_2(w) = (3/w^2 - 1) sin w / w - 3 cos w / w^2.
+    const Real j2 = (3 / (w * w) - 1) * sin(w) / w - 3 * cos(w) / (w * w);
+    INFO("w = " << text << ": " << digits_of_agreement(j[2], j2) << " digits");
+    CHECK(agrees(j[2], j2, 40));
+  }
+}
+
+// int_0^inf u^(3/2) e^(-u) e^(iNu) du = Gamma(5/2) (1 - iN)^(-5/2) = (3 sqrt(pi) / 4) r^(-5/2) e^(5i atan(N) / 2),
+// r = sqrt(1 + N^2): an end singularity (u^(3/2)), a smooth decay and N up to 10^3 periods per unit.
+TEST_CASE("Filon-Gauss-Legendre: a closed-form oscillatory integral to 30 digits for N = 10, 100, 1000", "[unit]") {
+  // The value is ~N^(-5/2) of the integral of |f|: N = 1000 cancels 7.5 digits, hence 20 guard digits.
+  const unsigned digits = 30;
+  Real::default_precision(digits + 20);
+  const quadrature::RuleFamily<Real> rules(working_bits());
+  for (const char* text : {"10", "100", "1000"}) {
+    const Real N = parse_real(text, "N");
+    std::vector<quadrature::Panel<Real>> panels;
+    panels.push_back({quadrature::PanelMap::linear, quadrature::PanelRule::tanh_sinh, 0, Real(1 / N)});
+    for (Real a = 1 / N; a < 200; a *= 4)
+      panels.push_back({quadrature::PanelMap::linear, quadrature::PanelRule::gauss_legendre, a, std::min(Real(a * 4), Real(200))});
+    const Real pi = boost::math::constants::pi<Real>();
+    const Real r = sqrt(1 + N * N), theta = atan(N);
+    const Real modulus = 3 * sqrt(pi) / 4 * pow(r, Real(-2.5));
+    const Real re = modulus * cos(Real(5 * theta / 2)), im = modulus * sin(Real(5 * theta / 2));
+    Real previous_re = 0, previous_im = 0, got_re = 0, got_im = 0;
+    unsigned level = 6;
+    for (; level <= 16; ++level) {
+      const auto sums = quadrature::oscillatory_level_sum(panels, rules, level, {N}, [](const Real& u) -> Real {
+        return u * sqrt(u) * exp(-u);
+      });
+      got_re = sums[0].re, got_im = sums[0].im;
+      if (abs(Real(got_re - previous_re)) + abs(Real(got_im - previous_im)) < pow(Real(10), -static_cast<int>(digits + 2)) * modulus) break;
+      previous_re = got_re, previous_im = got_im;
+    }
+    INFO("N = " << text << ", level " << level << ": Re " << digits_of_agreement(got_re, re) << ", Im "
+                << digits_of_agreement(got_im, im) << " digits");
+    CHECK(agrees(got_re, re, digits));
+    CHECK(agrees(got_im, im, digits));
+  }
+}
+
+TEST_CASE("the Filon route for n02 agrees with the direct charts where the direct charts resolve it", "[checks]") {
+  // At w1 = 3, N = 1 the oscillation is slow enough for the ordinary charts (domains.hpp) with cos in the
+  // integrand: two independent routes to C^234_i[n01, n01, n02].
+  const unsigned digits = 20;
+  set_working_precision(digits);
+  const quadrature::Engine<Real> engine(digits, working_bits());
+  Parameters p;
+  p.beta = "0.3";
+  p.N = "1";
+  const Model<Real> model(p);
+  const Real w1 = parse_real("3", "w1");
+  const Data<Real> n01{DataKind::n01, &model}, n02{DataKind::n02, &model};
+  for (Piece piece : {Piece::C21, Piece::C3}) {
+    const auto direct = collision(engine, parse_slots("234"), {piece}, {n01, n01, n02}, model, w1);
+    const auto filon = phase_piece(engine, parse_slots("234"), piece, {n01, n01, n01}, model, w1);
+    INFO("piece " << to_string(piece) << ": " << digits_of_agreement(filon.re, direct.value) << " digits");
+    CHECK(direct.met);
+    CHECK(filon.converged);
+    CHECK(agrees(filon.re, direct.value, digits - 2));
+  }
+}
+
+TEST_CASE("C'^234's |n(w4) - n(w1)| keeps its digits where w4 -> w1", "[unit]") {
+  // w1 = 10^6 and w4 = w1 - 10^-25 (the D21 chart at x = 1/2, y = 1/2 - 10^-25): the naive difference of
+  // the two data keeps ~ -log10(10^-25 / 10^6) = 31 fewer digits. Reference: the naive formula at 400 bits.
+  const char* w1_text = "1e6";
+  const char* t_text = "1e-25";
+  Real reference;
+  {
+    Real::default_precision(120);
+    const Real w1 = parse_real(w1_text, "w1"), t = parse_real(t_text, "t"), M = 12;
+    const Real w4 = w1 - t;
+    reference = abs(Real(pow(Real(1 + w4 * w4), -M / 4) - pow(Real(1 + w1 * w1), -M / 4)));
+  }
+  set_working_precision(25);
+  Parameters p;
+  const Model<Real> model(p);
+  const Real w1 = parse_real(w1_text, "w1");
+  const Data<Real> n{DataKind::n01, &model};
+  const DifferenceOfData<Real> h{n, n(w1), w1, Real(1 + w1 * w1)};
+  const Real x = parse_real("0.5", "x"), y = x - parse_real(t_text, "t");
+  const Omegas<Real> w = omegas_at(Chart::D21, w1, x, y);
+  const Real factor = h(w) / (n(w.w2) * n(w.w3));
+  INFO(digits_of_agreement(factor, Real(reference)) << " digits");
+  CHECK(agrees(factor, Real(reference), 30));
+}
