@@ -34,6 +34,7 @@ struct SeriesRequest {
   std::string beta, M;
   unsigned digits = 20;
   unsigned jobs = 1;
+  unsigned per_decade = 4;  // grid density of the check's own sweep variable (the audit's --points-per-decade)
 };
 
 struct Series {

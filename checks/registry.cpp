@@ -42,6 +42,7 @@ std::vector<Check> build() {
                    "2beta - 1/2 - M/2", section4(), "4.2");
   c47.follows_from = {"4.2", "4.3", "4.4", "4.5", "4.6"};
   checks.push_back(c47);
+  for (Check& c : k_space_checks()) checks.push_back(std::move(c));
   return checks;
 }
 

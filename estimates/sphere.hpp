@@ -217,8 +217,9 @@ quadrature::Result<Real> sphere_F1(const quadrature::Engine<Real>& engine, const
 template <class Real>
 quadrature::Result<Real> sphere_I(const quadrature::Engine<Real>& engine, const Vec3<Real>& k1, const Vec3<Real>& k2,
                                   const Real& beta, const Real& M) {
+  using std::exp;
   using std::ldexp;
-  using std::pow;
+  using std::log;
   const Collision<Real> c(k1, k2);
   const Real p = norm(c.P), gap = p - c.R, pR = p * c.R;
   const Real floor = ldexp(Real(1), -static_cast<int>(engine.bits / 2));
@@ -229,7 +230,10 @@ quadrature::Result<Real> sphere_I(const quadrature::Engine<Real>& engine, const 
   const auto r = integrate_sphere(engine, frame, PoleScales<Real>{zero_width, bracket_peak_width(c)},
                                   [&](const SpherePoint<Real>& s) {
                                     const Vec3<Real> a = framed.k1_star(s), b = framed.k2_star(s);
-                                    return Real(pow(dot(a, a), beta) * pow(Real(1 + dot(b, b)), bracket_exponent));
+                                    // One exp for the two powers (a pow costs a log and an exp); at beta = 0 the
+                                    // first factor is 1 even where k1* = 0.
+                                    const Real zero_factor = beta == 0 ? Real(0) : Real(beta * log(dot(a, a)));
+                                    return Real(exp(zero_factor + bracket_exponent * log(Real(1 + dot(b, b)))));
                                   });
   return with_momentum_rounding(r, c, engine);
 }

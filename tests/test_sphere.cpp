@@ -67,7 +67,7 @@ q::Engine<Real> engine_for(unsigned digits) {
 
 }  // namespace
 
-TEST_CASE("F and F1 by the sphere rule match the closed form to 30 and 50 digits", "[sphere]") {
+TEST_CASE("sphere: F and F1 by the sphere rule match the closed form to 30 and 50 digits", "[sphere]") {
   for (unsigned digits : {30u, 50u}) {
     const auto engine = engine_for(digits);
     for (const Configuration& c : configurations) {
@@ -87,7 +87,7 @@ TEST_CASE("F and F1 by the sphere rule match the closed form to 30 and 50 digits
   }
 }
 
-TEST_CASE("in a tilted frame the integrand depends on both angles, and the rule still matches", "[sphere]") {
+TEST_CASE("sphere: in a tilted frame the integrand depends on both angles, and the rule still matches", "[sphere]") {
   const auto engine = engine_for(30);
   const Vec3<Real> k1 = kwe::parse_vec3("0.3,-1.2,0.7", "k1"), k2 = kwe::parse_vec3("1.1,0.4,-0.5", "k2");
   const kwe::Collision<Real> c(k1, k2);
@@ -105,7 +105,7 @@ TEST_CASE("in a tilted frame the integrand depends on both angles, and the rule 
   CHECK(r.calls > 2 * aligned.calls);  // the azimuth needed more than its 8 nodes
 }
 
-TEST_CASE("I by the sphere rule matches the 1-D reduction (with its 2 pi) to 30 digits", "[sphere]") {
+TEST_CASE("sphere: I by the sphere rule matches the 1-D reduction (with its 2 pi) to 30 digits", "[sphere]") {
   const auto engine = engine_for(30);
   const Real M = 12;
   for (const char* beta_text : {"0.3", "1"}) {
@@ -122,7 +122,7 @@ TEST_CASE("I by the sphere rule matches the 1-D reduction (with its 2 pi) to 30 
   }
 }
 
-TEST_CASE("malformed vectors are refused with a message naming them", "[sphere]") {
+TEST_CASE("sphere: malformed vectors are refused with a message naming them", "[sphere]") {
   kwe::set_working_precision(20);
   for (const char* bad : {"1,2", "1,2,3,4", "1,,3", "nan,0,0", "1,inf,0", "a,b,c", ""})
     CHECK_THROWS_AS(kwe::parse_vec3(bad, "k1"), std::invalid_argument);
