@@ -1,6 +1,7 @@
 // kwe-verify: the command-line contract for reviewers and CI.
 //   kwe-verify list [--json]
 //   kwe-verify eval --quantity Q --beta B --M M --omega W [--digits D] [--data k,l,m] [--N n] [--A a] [--json]
+//   kwe-verify eval --quantity F|F1 --k1 x,y,z --k2 x,y,z [--digits D] [--json]      (Lemma 2.1)
 //   kwe-verify run  [--checks ids] [--beta list] [--M list] [--omega-min W] [--omega-max W]
 //                   [--points-per-decade P] [--digits D] [--jobs J] [--assume ID=EXPONENT]... [--json FILE] [--report FILE]
 //   kwe-verify scan [--beta-min B] [--beta-max B] [--beta-step S] [--M M] [--omega-min W] [--omega-max W]
@@ -12,6 +13,7 @@
 #include "checks/scan.hpp"
 #include "estimates/evaluation.hpp"
 #include "estimates/section5_terms.hpp"
+#include "estimates/sphere_evaluation.hpp"
 #include "reports/json.hpp"
 #include "reports/markdown.hpp"
 #include "reports/output_file.hpp"
@@ -58,10 +60,37 @@ int list(bool json) {
 
 struct EvalArgs {
   std::string quantity, beta, M = "12", omega, digits = "30", data = "n01,n01,n01", N = "1", A = "1";
+  std::string k1, k2;  // F, F1 only
   bool json = false;
 };
 
+// F, F1 of Lemma 2.1 at one (k1, k2), verified as the operators are.
+int eval_sphere(const EvalArgs& a) {
+  if (!a.beta.empty() || !a.omega.empty())
+    throw std::invalid_argument("quantity " + a.quantity + ": takes --k1 and --k2, not --beta or --omega");
+  if (a.k1.empty() || a.k2.empty()) throw std::invalid_argument("quantity " + a.quantity + ": --k1 x,y,z and --k2 x,y,z are required");
+  const unsigned digits = parse_count(a.digits, "digits");
+  const kwe::SphereEvaluation e = kwe::evaluate_sphere_verified(a.quantity, a.k1, a.k2, digits);
+  if (a.json) {
+    std::cout << nlohmann::json{{"quantity", e.quantity}, {"k1", e.k1}, {"k2", e.k2}, {"digits", e.digits},
+                                {"value", kwe::to_decimal(e.value, digits)}, {"error", kwe::to_decimal(e.error, 3)},
+                                {"l1", kwe::to_decimal(e.l1, 3)}, {"met", e.met}, {"verified", e.verified},
+                                {"calls", e.calls}, {"seconds", e.seconds}}
+                     .dump()
+              << "\n";
+  } else {
+    std::cout << fmt::format("{}(k1 = ({}), k2 = ({})) = {}\n", a.quantity, a.k1, a.k2, kwe::to_decimal(e.value, digits));
+    std::cout << fmt::format("error estimate {} ({} to {} digits; {} integrand calls, {:.2f} s)\n", kwe::to_decimal(e.error, 3),
+                             e.verified ? "verified" : "NOT verified", digits, e.calls, e.seconds);
+  }
+  if (!e.verified) std::cerr << "kwe-verify: the value is not verified to " << digits << " digits\n";
+  return e.verified ? exit_pass : exit_inconclusive;
+}
+
 int eval(const EvalArgs& a) {
+  if (kwe::is_sphere_quantity(a.quantity)) return eval_sphere(a);
+  if (!a.k1.empty() || !a.k2.empty()) throw std::invalid_argument("--k1, --k2: only for the quantities F and F1");
+  if (a.beta.empty() || a.omega.empty()) throw std::invalid_argument("quantity " + a.quantity + ": --beta and --omega are required");
   kwe::Parameters p;
   p.beta = a.beta;
   p.M = a.M;
@@ -77,7 +106,11 @@ int eval(const EvalArgs& a) {
   if (a.json) {
     std::cout << kwe::reports::to_json(e).dump() << "\n";
   } else {
-    std::cout << fmt::format("{}[{}](w1 = {}; beta = {}, M = {}) = {}\n", a.quantity, a.data, a.omega, a.beta, a.M,
+    // A and N enter the terms I_k, the envelopes and the oscillating data only.
+    const bool section5 = kwe::section5_term(a.quantity) || a.quantity.rfind("Env", 0) == 0 || a.data.find("n0,") != std::string::npos ||
+                          a.data.find("n02") != std::string::npos || a.data.substr(a.data.size() - 3) == ",n0";
+    std::cout << fmt::format("{}[{}](w1 = {}; beta = {}, M = {}{}) = {}\n", a.quantity, a.data, a.omega, a.beta, a.M,
+                             section5 ? fmt::format(", A = {}, N = {}", a.A, a.N) : std::string(),
                              kwe::to_decimal(e.value, digits));
     std::cout << fmt::format("error estimate {} ({} to {} digits; {} integrand calls, {:.2f} s)\n", kwe::to_decimal(e.error, 3),
                              e.verified ? "verified" : "NOT verified", digits, e.calls, e.seconds);
@@ -174,10 +207,12 @@ int main(int argc, char** argv) {
 
   EvalArgs e;
   auto* eval_cmd = app.add_subcommand("eval", "one value of one quantity at one point, verified");
-  eval_cmd->add_option("--quantity", e.quantity, "C, C<j>, C<j>_<i> (j in 234,134,123,124; i in 1,21,22,3), Cprime234, Cprime234_literal, Env<j>_<i>, I1..I6")->required();
-  eval_cmd->add_option("--beta", e.beta, "derivative loss, in [0, 1]")->required();
+  eval_cmd->add_option("--quantity", e.quantity, "C, C<j>, C<j>_<i> (j in 234,134,123,124; i in 1,21,22,3), Cprime234, Cprime234_literal, Env<j>_<i>, I1..I6; or F, F1 (Lemma 2.1)")->required();
+  eval_cmd->add_option("--beta", e.beta, "derivative loss, in [0, 1] (required for C quantities)");
   eval_cmd->add_option("--M", e.M, "decay of the datum <w>^(-M/2)")->capture_default_str();
-  eval_cmd->add_option("--omega", e.omega, "w1 > 0")->required();
+  eval_cmd->add_option("--omega", e.omega, "w1 > 0 (required for C quantities)");
+  eval_cmd->add_option("--k1", e.k1, "k1 = x,y,z (F, F1)");
+  eval_cmd->add_option("--k2", e.k2, "k2 = x,y,z (F, F1)");
   eval_cmd->add_option("--digits", e.digits, "significant digits, 10..1000")->capture_default_str();
   eval_cmd->add_option("--data", e.data, "data of the slots k,l,m: n01, n02, n0")->capture_default_str();
   eval_cmd->add_option("--N", e.N, "frequency of n02")->capture_default_str();

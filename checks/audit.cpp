@@ -105,7 +105,7 @@ Audit run_audit(const AuditOptions& options) {
         r.predicted = r.exponent.at(b, m);
         r.within_hypotheses = within(c->hypotheses, b, m);
         if (c->source) {
-          Series s = c->source({beta, M, options.digits, options.jobs, &table, omegas});
+          Series s = c->source({beta, M, options.digits, options.jobs, options.grid.per_decade, &table, omegas});
           set_working_precision(options.digits);
           r.omegas = std::move(s.abscissae);
           r.series = std::move(s.points);

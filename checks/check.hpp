@@ -36,6 +36,7 @@ struct SeriesRequest {
   std::string beta, M;
   unsigned digits = 20;
   unsigned jobs = 1;
+  unsigned per_decade = 4;  // grid density of the check's own sweep variable (the audit's --points-per-decade)
   ValueTable* table = nullptr;      // the audit's values, shared by every check (sweep.hpp)
   std::vector<std::string> omegas;  // the audit's grid of w1
 };

@@ -131,6 +131,7 @@ std::vector<Check> build() {
   c47.follows_from = {"4.2", "4.3", "4.4", "4.5", "4.6"};
   checks.push_back(c47);
   add_section5(checks);
+  for (Check& c : k_space_checks()) checks.push_back(std::move(c));
   return checks;
 }
 

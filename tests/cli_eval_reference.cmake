@@ -16,3 +16,19 @@ foreach(key quantity beta M omega1 digits value error)
     message(FATAL_ERROR "JSON lacks ${key}: ${out}")
   endif()
 endforeach()
+
+# F of Lemma 2.1 at k1 = (1, 2, 3), k2 = (-2, 0.5, 1): 0.9151910596872318119269186543495107941901 from the
+# closed form (2 pi/(pR)) [(1 + (p - R)^2)^(-1/2) - (1 + (p + R)^2)^(-1/2)] in mpmath at 50 digits (and
+# mpmath's quadrature of its 1-D reduction), to 30 digits; F1 = F.
+foreach(quantity F F1)
+  execute_process(COMMAND "${KWE}" eval --quantity ${quantity} --k1 1,2,3 --k2 -2,0.5,1 --digits 30 --json
+                  RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT code EQUAL 0)
+    message(FATAL_ERROR "${quantity}: exit ${code}: ${err}")
+  endif()
+  string(JSON value GET "${out}" value)
+  string(JSON verified GET "${out}" verified)
+  if(NOT value STREQUAL "9.151910596872318119269186543495e-01" OR NOT verified)
+    message(FATAL_ERROR "${quantity}: got ${value} (verified: ${verified}), expected 9.151910596872318119269186543495e-01 verified")
+  endif()
+endforeach()
