@@ -53,8 +53,8 @@ int list(bool json) {
     return exit_pass;
   }
   for (const auto& c : checks)
-    std::cout << fmt::format("({}) {}  [{} {} w1^({}); {}; quantity {}]\n", c.id, c.statement, kwe::checks::word(c.relation),
-                             kwe::checks::symbol(c.relation), c.predicted.formula, c.hypotheses.text, c.quantity);
+    std::cout << fmt::format("({}) {}  [{} {} {}^({}); {}; quantity {}]\n", c.id, c.statement, kwe::checks::word(c.relation),
+                             kwe::checks::symbol(c.relation), c.variable, c.predicted.formula, c.hypotheses.text, c.quantity);
   return exit_pass;
 }
 

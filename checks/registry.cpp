@@ -101,8 +101,13 @@ void add_section5(std::vector<Check>& checks) {
   Check c520 = make("5.20", "|C[n01,n01,n01]| ≲ w1^(2β - 1/2 - M/2)", "C", Relation::upper, "2beta - 1/2 - M/2", section5(), "5.6");
   c520.follows_from = {"5.19", "4.7", "5.17", "5.17-134"};
   checks.push_back(c520);
-  checks.push_back(make("R1.4", "C[n01] = O(w1^(2β - 3/2 - M/2)) by cancellation of gain and loss (Remark 1.4: <w>^(M/2) C[n01] bounded iff β <= 3/4)",
-                        "C", Relation::both, "2beta - 3/2 - M/2", section4(), "1.3"));
+  // Remark 1.4 states an O(.) bound and draws a threshold from it, which needs the bound to be sharp:
+  // the check is the bound; `kwe-verify scan` looks for the threshold.
+  Check r14 = make("R1.4", "C[n01] = O(w1^(2β - 3/2 - M/2)) by cancellation of gain and loss (Remark 1.4)", "C", Relation::upper,
+                   "2beta - 3/2 - M/2", section4(), "1.3");
+  r14.remarks = {"Remark 1.4 concludes that <w1>^(M/2) C[n01] is bounded exactly when β <= 3/4, which holds only if its exponent "
+                 "2β - 3/2 - M/2 is sharp; the slack of R1.4 says whether it is, and `kwe-verify scan` locates the threshold."};
+  checks.push_back(r14);
   Check c521 = make("5.21", "<w1>^(M/2) |C[n0]| ≥ (A^2 C1/2) w1^(2β - 1/2) along w1 = 2πB/N", "I1-I2-...-I6", Relation::lower,
                     "2beta - 1/2", section5(), "5.6");
   c521.source = mechanism_of_theorem_5_1;

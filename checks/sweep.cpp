@@ -44,6 +44,15 @@ PointKey piece_key(const PointKey& whole, const std::string& piece) {
 
 const char* const pieces[] = {"1", "21", "22", "3"};
 
+// (5.1) as displayed is the words' C'^234 times w1^(beta - 1/2): one integral serves both readings.
+const std::string displayed_modified = "Cprime234_literal", modified = "Cprime234";
+
+PointKey words_key(const PointKey& displayed) {
+  PointKey k = displayed;
+  k.quantity = modified;
+  return k;
+}
+
 }  // namespace
 
 void ValueTable::compute(const std::vector<PointKey>& keys, unsigned digits, unsigned jobs) {
@@ -53,6 +62,8 @@ void ValueTable::compute(const std::vector<PointKey>& keys, unsigned digits, uns
     if (values_.count(k)) continue;
     if (is_whole_operator(k.quantity))
       for (const char* p : pieces) wanted.insert(piece_key(k, p));
+    else if (k.quantity == displayed_modified)
+      wanted.insert(words_key(k));
     else
       wanted.insert(k);
   }
@@ -69,6 +80,17 @@ void ValueTable::compute(const std::vector<PointKey>& keys, unsigned digits, uns
   });
   for (std::size_t i = 0; i < todo.size(); ++i) values_[todo[i]] = results[i];
 
+  for (const PointKey& k : keys) {
+    if (values_.count(k) || k.quantity != displayed_modified) continue;
+    Evaluation e = values_.at(words_key(k));
+    set_working_precision(digits);
+    const Real factor = pow(parse_real(k.omega, "omega"), Real(parse_real(k.beta, "beta") - Real(1) / 2));
+    e.quantity = k.quantity;
+    e.value *= factor;
+    e.error *= factor;
+    e.l1 *= factor;
+    values_[k] = e;
+  }
   for (const PointKey& k : keys) {
     if (values_.count(k) || !is_whole_operator(k.quantity)) continue;
     Evaluation sum = values_.at(piece_key(k, pieces[0]));

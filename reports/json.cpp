@@ -27,7 +27,9 @@ json to_json(const checks::Check& c) {
           {"exponent", c.predicted.formula},
           {"hypotheses", hypotheses(c.hypotheses)},
           {"section", c.section},
-          {"follows_from", c.follows_from}};
+          {"follows_from", c.follows_from},
+          {"variable", c.variable},
+          {"remarks", c.remarks}};
 }
 
 json to_json(const Evaluation& e) {

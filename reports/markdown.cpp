@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 #include <sstream>
 
 namespace kwe::reports {
@@ -54,11 +55,14 @@ std::vector<std::string> audit_notes(const checks::Audit& audit) {
   std::vector<std::string> notes;
   std::map<std::pair<std::string, std::string>, std::map<std::string, const CheckResult*>> by_point;
   for (const CheckResult& r : audit.results) by_point[{r.beta, r.M}][r.check->id] = &r;
+  std::set<std::pair<std::string, std::string>> seen;
 
   for (const CheckResult& r : audit.results) {
     const auto& c = *r.check;
     const std::string where = fmt::format("({}) at β = {}, M = {}", c.id, r.beta, r.M);
-    for (const std::string& n : r.notes) notes.push_back(fmt::format("{}: {}", where, n));
+    // A note that does not depend on beta or M (k-space sups, say) is written once.
+    for (const std::string& n : r.notes)
+      if (seen.insert({c.id, n}).second) notes.push_back(fmt::format("{}: {}", where, n));
     if (!r.within_hypotheses)
       notes.push_back(fmt::format("{}: outside the paper's hypotheses ({}); reported for information.", where, c.hypotheses.text));
     if (r.control.broken)
