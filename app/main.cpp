@@ -54,7 +54,8 @@ int list(bool json) {
   }
   for (const auto& c : checks)
     std::cout << fmt::format("({}) {}  [{} {} {}^({}); {}; quantity {}]\n", c.id, c.statement, kwe::checks::word(c.relation),
-                             kwe::checks::symbol(c.relation), c.variable, c.predicted.formula, c.hypotheses.text, c.quantity);
+                             kwe::checks::symbol(c.relation),
+                             c.variable.find('+') == std::string::npos ? c.variable : "(" + c.variable + ")", c.predicted.formula, c.hypotheses.text, c.quantity);
   return exit_pass;
 }
 
