@@ -4,6 +4,7 @@
 //   kwe-verify eval --quantity F|F1 --k1 x,y,z --k2 x,y,z [--digits D] [--json]      (Lemma 2.1)
 //   kwe-verify run  [--checks ids] [--beta list] [--M list] [--omega-min W] [--omega-max W]
 //                   [--points-per-decade P] [--digits D] [--jobs J] [--assume ID=EXPONENT]... [--json FILE] [--report FILE]
+//                   [--no-plots]
 //   kwe-verify scan [--beta-min B] [--beta-max B] [--beta-step S] [--M M] [--omega-min W] [--omega-max W]
 //                   [--points-per-decade P] [--digits D] [--jobs J] [--json FILE] [--report FILE]
 // Exit codes: 0 all PASS (eval: value verified), 1 any FAIL or broken control, 2 bad usage,
@@ -17,6 +18,7 @@
 #include "reports/json.hpp"
 #include "reports/markdown.hpp"
 #include "reports/output_file.hpp"
+#include "reports/plots.hpp"
 #include "reports/scan_report.hpp"
 
 #include <CLI/CLI.hpp>
@@ -124,6 +126,7 @@ struct RunArgs {
   std::vector<std::string> checks, betas{"0.3", "0.5", "0.75", "1"}, Ms{"12"}, assume;
   std::string omega_min = "2", omega_max = "1e6", per_decade = "4", digits = "20", jobs;
   std::string json = "report/results.json", report = "report/REPORT.md";
+  bool no_plots = false;
 };
 
 int run(const RunArgs& a, const std::string& command) {
@@ -150,7 +153,12 @@ int run(const RunArgs& a, const std::string& command) {
   const auto metadata = kwe::reports::current_metadata(command);
   std::cout << kwe::reports::summary_table(audit);
   if (!a.json.empty()) kwe::reports::write_atomically(a.json, kwe::reports::to_json(audit, metadata).dump(2) + "\n");
-  if (!a.report.empty()) kwe::reports::write_atomically(a.report, kwe::reports::to_markdown(audit, metadata));
+  if (!a.report.empty()) {
+    // The plots first, so that the report links exactly those that were rendered.
+    const kwe::reports::Plots plots =
+        a.no_plots ? kwe::reports::Plots{} : kwe::reports::write_plots(audit, kwe::reports::plot_directory_beside(a.report));
+    kwe::reports::write_atomically(a.report, kwe::reports::to_markdown(audit, metadata, plots));
+  }
   switch (kwe::checks::overall(audit)) {
     case kwe::checks::Outcome::pass: return exit_pass;
     case kwe::checks::Outcome::fail: return exit_fail;
@@ -233,6 +241,7 @@ int main(int argc, char** argv) {
   run_cmd->add_option("--assume", r.assume, "ID=EXPONENT: judge check ID against EXPONENT instead of the paper's");
   run_cmd->add_option("--json", r.json, "JSON results file ('' for none)")->capture_default_str();
   run_cmd->add_option("--report", r.report, "Markdown report file ('' for none)")->capture_default_str();
+  run_cmd->add_flag("--no-plots", r.no_plots, "do not write the plots (by default: the directory plots/ beside the report)");
 
   ScanArgs sc;
   auto* scan_cmd = app.add_subcommand("scan", "the thresholds in beta of the weighted second Picard iterate (gain and full)");

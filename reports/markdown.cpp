@@ -172,7 +172,7 @@ std::string summary_table(const checks::Audit& audit) {
   return out.str();
 }
 
-std::string to_markdown(const checks::Audit& audit, const Metadata& metadata) {
+std::string to_markdown(const checks::Audit& audit, const Metadata& metadata, const Plots& plots) {
   const auto& o = audit.options;
   std::ostringstream out;
   out << "# kwe-verify: exponent audit of *On the ill-posedness of kinetic wave equations*\n\n";
@@ -231,7 +231,17 @@ std::string to_markdown(const checks::Audit& audit, const Metadata& metadata) {
     for (std::size_t i = a.size() > 3 ? a.size() - 3 : 0; i < a.size(); ++i) tail += fmt::format("{}{:.10f}", tail.empty() ? "" : ", ", a[i]);
     out << fmt::format("| ({}) | {} | {} | {:.10f} | {} |\n", r.check->id, r.beta, r.M, r.fit.last_slope, tail);
   }
-  out << "\n## Plots\n\nNot yet produced by this version (the values behind them are in the JSON results).\n";
+  out << "\n## Plots\n\n";
+  if (plots.rendered.empty() && plots.note.empty()) out << "None in this run.\n";
+  else
+    out << fmt::format("Log-log, one per check, every β on the same axes: points are the measured |Q|, solid lines the stated "
+                       "bound C·x^p with its implied constant (sup of |Q|/x^p over the sweep for ≲, inf for ≳), dashed lines "
+                       "the fitted asymptote C'·x^p̂ through the last point. For ≲, points falling away below the solid line "
+                       "towards large x: the exponent is loose; points touching it at the right end, the dashed line rising "
+                       "above it: violated. Data (`<id>_beta<β>_M<M>.dat`) and gnuplot scripts (`<id>.gp`) are in `{}/`.\n\n",
+                       plot_directory);
+  for (const Plot& plot : plots.rendered) out << fmt::format("![({})]({}/{})\n\n", plot.id, plot_directory, plot.svg);
+  if (!plots.note.empty()) out << plots.note << "\n";
   return out.str();
 }
 

@@ -4,12 +4,14 @@
 
 #include "checks/audit.hpp"
 #include "reports/metadata.hpp"
+#include "reports/plots.hpp"
 
 #include <string>
 
 namespace kwe::reports {
 
-std::string to_markdown(const checks::Audit& audit, const Metadata& metadata);
+// `plots`: those written beside the report (write_plots), linked from its last section.
+std::string to_markdown(const checks::Audit& audit, const Metadata& metadata, const Plots& plots);
 
 // One line per result, for the terminal.
 std::string summary_table(const checks::Audit& audit);

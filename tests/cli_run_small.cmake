@@ -1,4 +1,5 @@
-# `run` on a short grid: exit 0 with both files written; exit 1 when a wrong exponent is assumed.
+# `run` on a short grid: exit 0 with both files and the plots beside the report written; exit 1 when a
+# wrong exponent is assumed, and --no-plots leaves the plots out.
 file(REMOVE_RECURSE "${WORK}")
 set(common run --checks 4.3 --beta 0.5 --omega-max 1e4 --digits 16 --jobs 2)
 execute_process(COMMAND "${KWE}" ${common} --json "${WORK}/r.json" --report "${WORK}/r.md"
@@ -6,7 +7,7 @@ execute_process(COMMAND "${KWE}" ${common} --json "${WORK}/r.json" --report "${W
 if(NOT code EQUAL 0)
   message(FATAL_ERROR "run: exit ${code}\n${out}\n${err}")
 endif()
-foreach(f r.json r.md)
+foreach(f r.json r.md plots/4.3_beta0.5_M12.dat plots/4.3.gp)
   if(NOT EXISTS "${WORK}/${f}")
     message(FATAL_ERROR "run did not write ${f}")
   endif()
@@ -16,8 +17,25 @@ string(JSON verdict GET "${json}" results 0 verdict)
 if(NOT verdict STREQUAL "PASS")
   message(FATAL_ERROR "verdict ${verdict}")
 endif()
-execute_process(COMMAND "${KWE}" ${common} --assume 4.3=2beta-1-M/2 --json "" --report ""
+file(READ "${WORK}/r.md" report)
+find_program(GNUPLOT gnuplot)
+if(GNUPLOT)
+  file(SIZE "${WORK}/plots/4.3.svg" svg_size)
+  string(FIND "${report}" "![(4.3)](plots/4.3.svg)" link)
+  if(svg_size EQUAL 0 OR link EQUAL -1)
+    message(FATAL_ERROR "plots/4.3.svg is empty (${svg_size} bytes) or not linked from the report")
+  endif()
+else()
+  string(FIND "${report}" "gnuplot is not on PATH" said)
+  if(said EQUAL -1)
+    message(FATAL_ERROR "without gnuplot the report does not say that the plots were not rendered")
+  endif()
+endif()
+execute_process(COMMAND "${KWE}" ${common} --assume 4.3=2beta-1-M/2 --json "" --report "${WORK}/no-plots/r.md" --no-plots
                 RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
 if(NOT code EQUAL 1)
   message(FATAL_ERROR "run with a wrong assumed exponent: exit ${code}, expected 1\n${out}")
+endif()
+if(EXISTS "${WORK}/no-plots/plots")
+  message(FATAL_ERROR "--no-plots wrote plots")
 endif()

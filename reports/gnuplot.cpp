@@ -1,0 +1,92 @@
+#include "reports/gnuplot.hpp"
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+#include <filesystem>
+#include <fstream>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <vector>
+
+extern char** environ;
+
+namespace kwe::reports {
+
+namespace fs = std::filesystem;
+
+std::string find_gnuplot() {
+  const char* path = std::getenv("PATH");
+  if (path == nullptr) return {};
+  const std::string dirs = path;
+  for (std::size_t begin = 0; begin <= dirs.size();) {
+    std::size_t end = dirs.find(':', begin);
+    if (end == std::string::npos) end = dirs.size();
+    // An empty entry of PATH means the current directory.
+    const fs::path candidate = fs::path(end > begin ? dirs.substr(begin, end - begin) : ".") / "gnuplot";
+    std::error_code ignored;
+    if (fs::is_regular_file(candidate, ignored) && ::access(candidate.c_str(), X_OK) == 0) return candidate.string();
+    begin = end + 1;
+  }
+  return {};
+}
+
+std::string gnuplot_string(const std::string& text) {
+  std::string out = "'";
+  for (char c : text) out += c == '\'' ? std::string("''") : std::string(1, c);
+  return out + "'";
+}
+
+namespace {
+
+std::string first_line(const fs::path& file) {
+  std::ifstream in(file);
+  std::string line;
+  while (std::getline(in, line))
+    if (line.find_first_not_of(" \t") != std::string::npos) return line.substr(line.find_first_not_of(" \t"));
+  return {};
+}
+
+// Exit status of the process `argv` started with stdin from /dev/null and stdout, stderr into `log`;
+// -1 with `errno_out` set when it could not be started.
+int spawn_and_wait(const std::vector<std::string>& argv, const fs::path& log, int& errno_out) {
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
+  std::vector<char*> args;
+  for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
+  pid_t pid = 0;
+  errno_out = posix_spawn(&pid, args[0], &actions, nullptr, args.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  if (errno_out != 0) return -1;
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0)
+    if (errno != EINTR) return -1;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+}  // namespace
+
+GnuplotRun run_gnuplot(const std::string& gnuplot, const std::string& directory, const std::string& script,
+                       const std::string& output) {
+  const fs::path log = fs::path(directory) / (script + ".log.tmp." + std::to_string(::getpid()));
+  int spawn_errno = 0;
+  const int status = spawn_and_wait({gnuplot, "-e", "cd " + gnuplot_string(directory), "-e", "output_file = " + gnuplot_string(output),
+                                     script},
+                                    log, spawn_errno);
+  GnuplotRun run;
+  run.ok = status == 0;
+  if (status < 0) run.message = std::string("cannot start gnuplot: ") + std::strerror(spawn_errno);
+  else if (!run.ok) run.message = first_line(log);
+  if (!run.ok && run.message.empty()) run.message = "gnuplot exited with status " + std::to_string(status);
+  std::error_code ignored;
+  fs::remove(log, ignored);
+  return run;
+}
+
+}  // namespace kwe::reports

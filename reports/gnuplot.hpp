@@ -1,0 +1,26 @@
+// gnuplot as a subprocess: found on PATH, run on a script inside the directory the script lives in (so
+// that the script's bare file names resolve there, as they do for a reviewer re-running it by hand).
+// Started with posix_spawn and an argument vector, never through a shell: no path needs quoting for one.
+#pragma once
+
+#include <string>
+
+namespace kwe::reports {
+
+// The first executable `gnuplot` on PATH, or empty when there is none.
+std::string find_gnuplot();
+
+struct GnuplotRun {
+  bool ok = false;
+  std::string message;  // when not ok: the first line gnuplot printed, or why it did not start
+};
+
+// Runs `gnuplot -e "output_file = '<output>'" <script>` in `directory`, stdin closed and its output kept
+// only to explain a failure. The script decides the terminal; `output_file` is where it writes.
+GnuplotRun run_gnuplot(const std::string& gnuplot, const std::string& directory, const std::string& script,
+                       const std::string& output);
+
+// A gnuplot single-quoted string literal: nothing inside is interpreted, a quote is doubled.
+std::string gnuplot_string(const std::string& text);
+
+}  // namespace kwe::reports

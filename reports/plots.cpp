@@ -1,0 +1,182 @@
+#include "reports/plots.hpp"
+
+#include "reports/gnuplot.hpp"
+#include "reports/output_file.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <unistd.h>
+
+namespace kwe::reports {
+
+namespace {
+
+namespace fs = std::filesystem;
+using checks::CheckResult;
+using checks::Relation;
+
+// The check ids are equation numbers ("4.3", "5.7-display", "R1.4") and β, M decimals typed by the
+// reviewer: whatever else a filesystem or a Markdown link would trip on becomes '_'.
+std::string safe_name(const std::string& text) {
+  std::string out;
+  for (char c : text) out += std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '_' ? c : '_';
+  return out;
+}
+
+std::string data_file(const CheckResult& r) { return safe_name(fmt::format("{}_beta{}_M{}", r.check->id, r.beta, r.M)) + ".dat"; }
+
+std::string data_text(const CheckResult& r) {
+  std::string text = fmt::format("# ({}) {}\n# beta = {}, M = {}\n# {}  |{}|  error estimate\n", r.check->id, r.check->statement, r.beta,
+                                 r.M, r.check->variable, r.check->quantity);
+  // to_decimal counts the digits after the point: 16 of them are the 17 significant digits that
+  // round-trip a double, all that gnuplot reads.
+  for (const checks::SweepPoint& p : r.series)
+    text += fmt::format("{} {} {}\n", to_decimal(p.omega, 16), to_decimal(abs(p.value), 16), to_decimal(p.error, 16));
+  return text;
+}
+
+// A line through the log-log plane, ln C + p ln x: written with ln C so that gnuplot, which computes in
+// doubles, never sees C itself (at M = 12 and x = 10^6 the values are 10^-70 and C can be far out).
+struct Line {
+  Real constant;
+  double exponent = 0;
+  std::string title;
+};
+
+std::string plot_term(const Line& line, int colour, bool dashed) {
+  return fmt::format("exp({:.17g} + ({:.17g})*log(x)) with lines lw 1.5 dt {} lc {} title {}", static_cast<double>(log(line.constant)),
+                     line.exponent, dashed ? 2 : 1, colour, gnuplot_string(line.title));
+}
+
+// The stated bound with its implied constant: the sup of |Q|/x^p touches the points from above, the inf
+// from below. A constant of -1 (not computed for this relation) or 0 (no nonzero value) draws nothing.
+std::vector<Line> stated_lines(const CheckResult& r) {
+  std::vector<Line> lines;
+  const std::string x = r.check->variable;
+  if (r.implied_constant_upper > 0)
+    lines.push_back({r.implied_constant_upper, r.predicted, fmt::format("  stated ≲ {}·{}^({:.6g})", to_decimal(r.implied_constant_upper, 2), x, r.predicted)});
+  if (r.implied_constant_lower > 0)
+    lines.push_back({r.implied_constant_lower, r.predicted, fmt::format("  stated ≳ {}·{}^({:.6g})", to_decimal(r.implied_constant_lower, 2), x, r.predicted)});
+  return lines;
+}
+
+// C'·x^p̂ through the last nonzero point: how the measured exponent continues the data.
+std::vector<Line> fitted_line(const CheckResult& r) {
+  if (!r.fit.ok) return {};
+  for (auto p = r.series.rbegin(); p != r.series.rend(); ++p) {
+    if (p->value == 0) continue;
+    const Real constant = abs(p->value) / pow(p->omega, Real(r.fit.exponent));
+    return {{constant, r.fit.exponent,
+             fmt::format("  fit {}·{}^({:.6f} ± {:.1e})", to_decimal(constant, 2), r.check->variable, r.fit.exponent, std::max(r.fit.uncertainty, 1e-9))}};
+  }
+  return {};
+}
+
+bool has_nonzero_value(const CheckResult& r) {
+  for (const checks::SweepPoint& p : r.series)
+    if (p.value != 0) return true;
+  return false;
+}
+
+// The gnuplot script of one check: every (β, M) of it in its own colour, points, solid and dashed.
+std::string script_text(const std::string& svg, const std::vector<const CheckResult*>& results) {
+  const checks::Check& c = *results.front()->check;
+  std::string s = fmt::format(
+      "# ({}) {}: {} on log-log axes, written by kwe-verify.\n"
+      "# Points: measured |{}|. Solid: the stated bound C·{}^p, C its implied constant over the sweep.\n"
+      "# Dashed: the fitted asymptote C'·{}^p̂ through the last point.\n"
+      "if (!exists(\"output_file\")) output_file = {}\n"
+      "set encoding utf8\n"
+      "set terminal svg size 1150,650 noenhanced font 'sans,12' background rgb 'white'\n"
+      "set output output_file\n"
+      "set title {}\n"
+      "set xlabel {}\nset ylabel {}\n"
+      "set logscale xy\nset format x '%g'\nset format y '%.0e'\nset grid xtics ytics mxtics mytics lc rgb '#dddddd'\n"
+      "set key outside right top vertical Left reverse samplen 3 font 'sans,10'\n"
+      "set samples 200\n",
+      c.id, c.statement, c.quantity, c.quantity, c.variable, c.variable, gnuplot_string(svg),
+      gnuplot_string(fmt::format("({}) {}", c.id, c.statement)), gnuplot_string(c.variable), gnuplot_string("|" + c.quantity + "|"));
+  std::vector<std::string> terms;
+  int colour = 0;
+  for (const CheckResult* r : results) {
+    if (!has_nonzero_value(*r)) continue;  // a log axis has no room for zeros
+    ++colour;
+    terms.push_back(fmt::format("{} using 1:2 with points pt 7 ps 0.7 lc {} title {}", gnuplot_string(data_file(*r)), colour,
+                                gnuplot_string(fmt::format("β = {}, M = {}", r->beta, r->M))));
+    for (const Line& line : stated_lines(*r)) terms.push_back(plot_term(line, colour, false));
+    for (const Line& line : fitted_line(*r)) terms.push_back(plot_term(line, colour, true));
+  }
+  if (terms.empty()) return s + "# No nonzero value: nothing to plot on log axes.\n";
+  s += "plot ";
+  for (std::size_t i = 0; i < terms.size(); ++i) s += (i == 0 ? "" : ", \\\n     ") + terms[i];
+  return s + "\n";
+}
+
+// The results of each check id, in the audit's order.
+std::vector<std::vector<const CheckResult*>> by_check(const checks::Audit& audit) {
+  std::vector<std::vector<const CheckResult*>> groups;
+  for (const CheckResult& r : audit.results) {
+    auto group = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.front()->check->id == r.check->id; });
+    if (group == groups.end()) groups.push_back({&r});
+    else group->push_back(&r);
+  }
+  return groups;
+}
+
+// Renders `script` into `svg` through a temporary, so that a failed or interrupted gnuplot leaves the
+// previous plot (or none) rather than half an SVG. Returns why it failed, or empty.
+std::string render(const std::string& gnuplot, const fs::path& directory, const std::string& script, const std::string& svg) {
+  const std::string temporary = svg + ".tmp." + std::to_string(::getpid());
+  const fs::path written = directory / temporary;
+  const GnuplotRun run = run_gnuplot(gnuplot, directory.string(), script, temporary);
+  std::string why = run.ok ? std::string() : run.message;
+  std::error_code error;
+  if (why.empty() && (fs::file_size(written, error) == 0 || error)) why = "gnuplot wrote nothing";
+  if (why.empty()) {
+    fs::rename(written, directory / svg, error);
+    if (error) why = error.message();
+  }
+  if (!why.empty()) fs::remove(written, error);
+  return why;
+}
+
+}  // namespace
+
+std::string plot_directory_beside(const std::string& report) { return (fs::path(report).parent_path() / plot_directory).string(); }
+
+Plots write_plots(const checks::Audit& audit, const std::string& directory) {
+  Plots plots;
+  std::vector<std::string> failures;
+  try {
+    const std::string gnuplot = find_gnuplot();
+    for (const auto& results : by_check(audit)) {
+      for (const CheckResult* r : results) write_atomically((fs::path(directory) / data_file(*r)).string(), data_text(*r));
+      const std::string& id = results.front()->check->id;
+      const std::string stem = safe_name(id), svg = stem + ".svg";
+      write_atomically((fs::path(directory) / (stem + ".gp")).string(), script_text(svg, results));
+      if (gnuplot.empty()) continue;
+      if (std::none_of(results.begin(), results.end(), [](const CheckResult* r) { return has_nonzero_value(*r); })) {
+        failures.push_back(fmt::format("({}) has no nonzero value to plot", id));
+        continue;
+      }
+      const std::string why = render(gnuplot, directory, stem + ".gp", svg);
+      if (why.empty()) plots.rendered.push_back({id, svg});
+      else failures.push_back(fmt::format("({}): {}", id, why));
+    }
+    if (gnuplot.empty())
+      plots.note = fmt::format("Not rendered: gnuplot is not on PATH; the data and the gnuplot scripts are in `{}/`.", plot_directory);
+  } catch (const std::exception& error) {
+    failures.push_back(error.what());
+  }
+  if (!failures.empty()) {
+    plots.note += fmt::format("{}Not rendered: ", plots.note.empty() ? "" : " ");
+    for (std::size_t i = 0; i < failures.size(); ++i) plots.note += (i == 0 ? "" : "; ") + failures[i];
+    plots.note += ".";
+  }
+  return plots;
+}
+
+}  // namespace kwe::reports
