@@ -124,7 +124,7 @@ int eval(const EvalArgs& a) {
 
 struct RunArgs {
   std::vector<std::string> checks, betas{"0.3", "0.5", "0.75", "1"}, Ms{"12"}, assume;
-  std::string omega_min = "2", omega_max = "1e6", per_decade = "4", digits = "20", jobs;
+  std::string omega_min = "2", omega_max = "1e4", per_decade = "4", digits = "12", jobs;
   std::string json = "report/results.json", report = "report/REPORT.md";
   bool no_plots = false;
 };

@@ -17,7 +17,7 @@ struct AuditOptions {
   std::vector<std::string> betas{"0.3", "0.5", "0.75", "1"};
   std::vector<std::string> Ms{"12"};
   Grid grid;
-  unsigned digits = 20;
+  unsigned digits = 12;
   unsigned jobs = 1;
   std::map<std::string, std::string> assumed;  // check id -> exponent formula replacing the paper's
   Tolerances tolerances;

@@ -14,7 +14,7 @@ namespace kwe::checks {
 
 struct Grid {
   std::string omega_min = "2";
-  std::string omega_max = "1e6";
+  std::string omega_max = "1e4";
   unsigned per_decade = 4;
 
   // w1_k = omega_min * 10^(k / per_decade) <= omega_max, as decimal strings of 30 digits (the value

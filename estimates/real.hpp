@@ -65,9 +65,10 @@ inline Real parse_real(const std::string& text, const std::string& what) {
   return value;
 }
 
-// Decimal string with `digits` significant digits (scientific notation).
+// Decimal string with `digits` significant digits (scientific notation: the stream precision counts
+// the digits after the point, one fewer).
 inline std::string to_decimal(const Real& x, unsigned digits) {
-  return x.str(static_cast<std::streamsize>(digits), std::ios_base::scientific);
+  return x.str(static_cast<std::streamsize>(digits > 1 ? digits - 1 : 0), std::ios_base::scientific);
 }
 
 }  // namespace kwe

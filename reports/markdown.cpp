@@ -76,11 +76,10 @@ std::vector<std::string> audit_notes(const checks::Audit& audit) {
                                   where, r.fit.exponent, r.exponent.formula, r.predicted, std::fabs(r.verdict.slack)));
   }
   // Points about the statements themselves, once per check.
-  std::map<std::string, bool> remarked;
+  std::set<std::string> remarked;
   for (const CheckResult& r : audit.results)
-    if (!remarked[r.check->id])
+    if (remarked.insert(r.check->id).second)
       for (const std::string& remark : r.check->remarks) notes.push_back(fmt::format("({}): {}", r.check->id, remark));
-  for (const CheckResult& r : audit.results) remarked[r.check->id] = true;
   // Does a combined statement follow from the stated exponents it cites?
   for (const auto& [point, results] : by_point) {
     for (const auto& [id, r] : results) {
@@ -146,7 +145,9 @@ std::vector<std::string> measured_formulas(const checks::Audit& audit) {
     const double M = std::stod(key.second);
     const double stated_slope = first.exponent.beta_coefficient;
     const double stated_intercept = first.exponent.M_coefficient * M + first.exponent.constant;
-    if (residual > 1e-5) {
+    double widest = 0;
+    for (const CheckResult* r : rs) widest = std::max(widest, r->fit.uncertainty);
+    if (residual > std::max(1e-5, 3 * widest)) {
       lines.push_back(fmt::format("({}) at M = {}: the measured exponents are not linear in β (residual {:.2g}).", key.first, key.second, residual));
       continue;
     }

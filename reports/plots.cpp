@@ -34,7 +34,7 @@ std::string data_text(const CheckResult& r) {
   // to_decimal counts the digits after the point: 16 of them are the 17 significant digits that
   // round-trip a double, all that gnuplot reads.
   for (const checks::SweepPoint& p : r.series)
-    text += fmt::format("{} {} {}\n", to_decimal(p.omega, 16), to_decimal(abs(p.value), 16), to_decimal(p.error, 16));
+    text += fmt::format("{} {} {}\n", to_decimal(p.omega, 17), to_decimal(abs(p.value), 17), to_decimal(p.error, 17));
   return text;
 }
 
