@@ -112,7 +112,9 @@ int eval(const EvalArgs& a) {
     // A and N enter the terms I_k, the envelopes and the oscillating data only.
     const bool section5 = kwe::section5_term(a.quantity) || a.quantity.rfind("Env", 0) == 0 || a.data.find("n0,") != std::string::npos ||
                           a.data.find("n02") != std::string::npos || a.data.substr(a.data.size() - 3) == ",n0";
-    std::cout << fmt::format("{}[{}](w1 = {}; beta = {}, M = {}{}) = {}\n", a.quantity, a.data, a.omega, a.beta, a.M,
+    // I1 ... I6 fix their own data (section5_terms.hpp): no slots to show.
+    const bool own_data = kwe::section5_term(a.quantity) || a.quantity.rfind("Cprime", 0) == 0 || a.quantity.rfind("Env", 0) == 0;
+    std::cout << fmt::format("{}{}(w1 = {}; beta = {}, M = {}{}) = {}\n", a.quantity, own_data ? "" : "[" + a.data + "]", a.omega, a.beta, a.M,
                              section5 ? fmt::format(", A = {}, N = {}", a.A, a.N) : std::string(),
                              kwe::to_decimal(e.value, digits));
     std::cout << fmt::format("error estimate {} ({} to {} digits; {} integrand calls, {:.2f} s)\n", kwe::to_decimal(e.error, 3),

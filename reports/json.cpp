@@ -38,6 +38,8 @@ json to_json(const Evaluation& e) {
           {"data", e.data},
           {"beta", e.parameters.beta},
           {"M", e.parameters.M},
+          {"A", e.parameters.A},
+          {"N", e.parameters.N},
           {"omega1", e.omega1},
           {"digits", e.digits},
           {"value", decimal(e.value, e.digits)},
