@@ -1,19 +1,18 @@
 #include "checks/k_space.hpp"
 
 #include "checks/maximise.hpp"
+#include "checks/parallel.hpp"
 #include "checks/sweep.hpp"
 #include "estimates/sphere.hpp"
 
 #include <boost/math/constants/constants.hpp>
 #include <fmt/format.h>
 
-#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <map>
 #include <mutex>
 #include <stdexcept>
-#include <thread>
 #include <tuple>
 
 namespace kwe::checks {
@@ -53,35 +52,6 @@ Extremum search(Integral&& integral, bool maximum, const Point2& lo, const Point
   const auto found = maximise_on_box<Real>(objective, lo, hi, scan, location_bits, pow(Real(10), -static_cast<int>(digits)));
   e.met = e.met && found.converged;
   return e;
-}
-
-// point(i, engine) for i < n on `jobs` threads, each with an engine of its own at the precision set.
-template <class Point>
-void for_each_point(std::size_t n, unsigned digits, unsigned jobs, Point&& point) {
-  set_working_precision(digits);
-  // Boost caches its constants per precision in statics: fill them before the threads read them.
-  (void)boost::math::constants::pi<Real>();
-  (void)boost::math::constants::half_pi<Real>();
-  (void)boost::math::constants::two_pi<Real>();
-  std::atomic<std::size_t> next{0};
-  std::mutex failure_mutex;
-  std::string failure;
-  const auto worker = [&] {
-    const Engine engine(digits, working_bits());
-    for (std::size_t i = next++; i < n; i = next++) {
-      try {
-        point(i, engine);
-      } catch (const std::exception& error) {
-        std::lock_guard<std::mutex> lock(failure_mutex);
-        failure = error.what();
-      }
-    }
-  };
-  std::vector<std::thread> threads;
-  for (unsigned t = 1; t < std::max(1u, jobs); ++t) threads.emplace_back(worker);
-  worker();
-  for (auto& t : threads) t.join();
-  if (!failure.empty()) throw std::runtime_error(failure);
 }
 
 std::vector<std::string> abscissae(const KSpaceSweep& sweep, unsigned per_decade) {
@@ -187,7 +157,7 @@ Series compute_lemma_2_1(const SeriesRequest& request, const KSpaceSweep& sweep)
   const Point2 lo{Real(0), Real(0)}, hi{boost::math::constants::pi<Real>(), Real(1)};
   const std::array<unsigned, 2> scan{7, 4};  // gamma in steps of pi/6, r in steps of 1/3
   std::vector<Extremum> F(xs.size()), F1(xs.size());
-  for_each_point(xs.size(), request.digits, request.jobs, [&](std::size_t i, const Engine& engine) {
+  parallel_for(xs.size(), request.digits, request.jobs, [&](const Engine& engine, std::size_t i) {
     const Real s = parse_real(xs[i], "s");
     F[i] = search([&](const Point2& x) { const auto k = lemma_configuration(s, x); return sphere_F(engine, k.first, k.second); },
                   true, lo, hi, scan, request.digits);
@@ -261,7 +231,7 @@ Series compute_appendix_a(const SeriesRequest& request, const KSpaceSweep& sweep
   const std::array<unsigned, 2> scan{3, 7};  // |k2| in steps of 1/2, gamma in steps of pi/6
   std::vector<Extremum> inf_I(xs.size());
   Result reduction;
-  for_each_point(xs.size(), request.digits, request.jobs, [&](std::size_t i, const Engine& engine) {
+  parallel_for(xs.size(), request.digits, request.jobs, [&](const Engine& engine, std::size_t i) {
     const Real beta = parse_real(request.beta, "beta"), M = parse_real(request.M, "M");
     const Real k1_length = parse_real(xs[i], "|k1|");
     inf_I[i] = search(

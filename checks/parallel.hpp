@@ -23,6 +23,7 @@ void parallel_for(std::size_t count, unsigned digits, unsigned jobs, Job&& job) 
   // Boost caches its constants per precision in statics: fill them here, before the threads read them.
   (void)boost::math::constants::pi<Real>();
   (void)boost::math::constants::half_pi<Real>();
+  (void)boost::math::constants::two_pi<Real>();
   std::atomic<std::size_t> next{0};
   std::mutex failure_mutex;
   std::string failure;
