@@ -1,7 +1,7 @@
 // The quantities a check or a reviewer evaluates, by name:
 //   C<j>_<i>   C^j_i[k, l, m](w1), j in {234, 134, 123, 124}, i in {1, 21, 22, 3}   e.g. C234_21
 //   C<j>       C^j[k, l, m](w1) = sum of its four pieces                           e.g. C234
-//   C          C[n](w1), the full operator (3.3) on the datum n = k
+//   C          C[n](w1), the full operator (3.3) on the datum n = k (n02, n0: oscillating_operator.hpp)
 //   Cprime234  C'^234[n01, n01, n01](w1), (5.1) as the words after it read it
 //   Cprime234_literal   the same with the displayed extra factor w1^(beta - 1/2)
 //   Env<j>_<i> |C^j_i[k, l, e^(iNw) <w>^(-M/2)]|, i in {21, 3}: the envelope over the phase of n02's term
@@ -12,6 +12,7 @@
 #include "estimates/collision.hpp"
 #include "estimates/modified_piece.hpp"
 #include "estimates/oscillating.hpp"
+#include "estimates/oscillating_operator.hpp"
 
 #include <array>
 #include <stdexcept>
@@ -146,9 +147,7 @@ quadrature::Result<Real> evaluate(const quadrature::Engine<Real>& engine, const 
                                        Data<Real>{kinds[2], &model}};
   switch (q.kind) {
     case QuantityKind::full:
-      if (data[0].oscillates())
-        throw std::invalid_argument("data: the full operator C[n] is integrated for n = n01 only (oscillating data "
-                                    "in every slot are outside the engine; see oscillating.hpp)");
+      if (data[0].oscillates()) return oscillating_operator(engine, data[0], model, w1);
       return full_operator(engine, data[0], model, w1);
     case QuantityKind::modified_words: return modified_piece(engine, ModifiedReading::words, model, w1);
     case QuantityKind::modified_display: return modified_piece(engine, ModifiedReading::display, model, w1);

@@ -1,6 +1,7 @@
 // One pass of the level-L rule for int f(u) e^(i kappa u) du over a partition, f smooth (a value or an
 // inner level-L estimate), for several frequencies kappa at once: f is evaluated once per node and
-// only the weights depend on kappa. The complex counterpart of level_sum.hpp.
+// only the weights depend on kappa; or for several complex integrands f_k, each with its own kappa_k
+// (the components of oscillating_operator.hpp). The complex counterpart of level_sum.hpp.
 //   - Gauss-Legendre panels (linear map) carry the oscillation in Filon weights (filon.hpp), so their
 //     width is not limited by the period;
 //   - tanh-sinh panels hold the endpoint singularities; the partition keeps them shorter than 1/|kappa|
@@ -13,6 +14,7 @@
 #include "quadrature/panel.hpp"
 #include "quadrature/rule_family.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 #include <vector>
 
@@ -25,29 +27,47 @@ struct ComplexEstimate {
   std::size_t calls = 0;
 };
 
+// K complex components at one node (or their integrals): component k carries the factor e^(i kappa_k u).
+template <class Real>
+struct Components {
+  std::vector<Real> re, im;
+  Real l1 = 0;  // sum over k of |f_k| (of its integral: the rounding floor and the stopping rule use it)
+  std::size_t calls = 0;
+
+  explicit Components(std::size_t K = 0) : re(K, Real(0)), im(K, Real(0)) {}
+};
+
+// int f_k(u) e^(i kappa_k u) du for every component k at once; f(u) returns Components<Real>.
 template <class Real, class F>
-std::vector<ComplexEstimate<Real>> oscillatory_level_sum(const std::vector<Panel<Real>>& panels,
-                                                         const RuleFamily<Real>& rules, unsigned level,
-                                                         const std::vector<Real>& kappas, F&& f) {
+Components<Real> oscillatory_components_sum(const std::vector<Panel<Real>>& panels, const RuleFamily<Real>& rules,
+                                            unsigned level, const std::vector<Real>& kappas, F&& f) {
   using std::abs;
   using std::cos;
   using std::ldexp;
   using std::sin;
   const std::size_t K = kappas.size();
-  std::vector<ComplexEstimate<Real>> totals(K);
-  Real l1 = 0;
-  std::size_t calls = 0;
-  // Weights (re, im) per frequency at one node.
-  std::vector<Real> w_re(K), w_im(K);
+  // Components share few distinct frequencies: the Filon weights are built once per distinct kappa.
+  std::vector<Real> distinct;
+  std::vector<std::size_t> which(K);
+  for (std::size_t k = 0; k < K; ++k) {
+    const auto found = std::find(distinct.begin(), distinct.end(), kappas[k]);
+    which[k] = static_cast<std::size_t>(found - distinct.begin());
+    if (found == distinct.end()) distinct.push_back(kappas[k]);
+  }
+  const std::size_t D = distinct.size();
+  Components<Real> total(K);
+  std::vector<Real> w_re(D), w_im(D);  // the weight of the current node, per distinct frequency
   const auto add = [&](const Real& u, const Real& w_abs) -> Real {
-    const Estimate<Real> value = as_estimate<Real>(f(u));
+    const Components<Real> value = f(u);
     for (std::size_t k = 0; k < K; ++k) {
-      totals[k].re += w_re[k] * value.value;
-      totals[k].im += w_im[k] * value.value;
+      const Real& wr = w_re[which[k]];
+      const Real& wi = w_im[which[k]];
+      total.re[k] += wr * value.re[k] - wi * value.im[k];
+      total.im[k] += wi * value.re[k] + wr * value.im[k];
     }
     const Real magnitude = w_abs * value.l1;
-    l1 += magnitude;
-    calls += value.calls;
+    total.l1 += magnitude;
+    total.calls += value.calls;
     return magnitude;
   };
   const int negligible_exponent = -static_cast<int>(rules.bits()) - 8;
@@ -58,17 +78,17 @@ std::vector<ComplexEstimate<Real>> oscillatory_level_sum(const std::vector<Panel
     if (panel.rule == PanelRule::gauss_legendre) {
       // int_a^b f(u) e^(i kappa u) du = (b - a) e^(i kappa c) int_0^1 f e^(i omega (2s - 1)) ds
       const Real centre = (panel.a + panel.b) / 2;
-      std::vector<FilonWeights<Real>> w;
-      std::vector<Real> c(K), s(K);
-      for (std::size_t k = 0; k < K; ++k) {
-        w.push_back(filon_weights<Real>(nodes, Real(kappas[k] * length / 2), rules.bits()));
-        c[k] = cos(kappas[k] * centre) * length;
-        s[k] = sin(kappas[k] * centre) * length;
+      std::vector<const FilonWeights<Real>*> w;
+      std::vector<Real> c(D), s(D);
+      for (std::size_t d = 0; d < D; ++d) {
+        w.push_back(&rules.filon(level, Real(distinct[d] * length / 2)));
+        c[d] = cos(distinct[d] * centre) * length;
+        s[d] = sin(distinct[d] * centre) * length;
       }
       for (std::size_t j = 0; j < nodes.size(); ++j) {
-        for (std::size_t k = 0; k < K; ++k) {
-          w_re[k] = c[k] * w[k].re[j] - s[k] * w[k].im[j];
-          w_im[k] = s[k] * w[k].re[j] + c[k] * w[k].im[j];
+        for (std::size_t d = 0; d < D; ++d) {
+          w_re[d] = c[d] * w[d]->re[j] - s[d] * w[d]->im[j];
+          w_im[d] = s[d] * w[d]->re[j] + c[d] * w[d]->im[j];
         }
         add(panel.at(nodes[j].s, nodes[j].s_complement).x, Real(nodes[j].weight * length));
       }
@@ -77,9 +97,9 @@ std::vector<ComplexEstimate<Real>> oscillatory_level_sum(const std::vector<Panel
     const auto term = [&](const Node<Real>& node) -> Real {
       const MappedPoint<Real> p = panel.at(node.s, node.s_complement);
       const Real w = node.weight * p.jacobian;
-      for (std::size_t k = 0; k < K; ++k) {
-        w_re[k] = w * cos(kappas[k] * p.x);
-        w_im[k] = w * sin(kappas[k] * p.x);
+      for (std::size_t d = 0; d < D; ++d) {
+        w_re[d] = w * cos(distinct[d] * p.x);
+        w_im[d] = w * sin(distinct[d] * p.x);
       }
       return add(p.x, abs(w));
     };
@@ -89,13 +109,28 @@ std::vector<ComplexEstimate<Real>> oscillatory_level_sum(const std::vector<Panel
       for (int side = 0; side < 2; ++side) {
         if (quiet[side] >= 2) continue;
         const Real magnitude = term(nodes[i + side]);
-        quiet[side] = magnitude <= ldexp(l1, negligible_exponent) ? quiet[side] + 1 : 0;
+        quiet[side] = magnitude <= ldexp(total.l1, negligible_exponent) ? quiet[side] + 1 : 0;
       }
   }
-  for (ComplexEstimate<Real>& t : totals) {
-    t.l1 = l1;
-    t.calls = calls;
-  }
+  return total;
+}
+
+// One real integrand f (a value or an inner level-L estimate) against several frequencies.
+template <class Real, class F>
+std::vector<ComplexEstimate<Real>> oscillatory_level_sum(const std::vector<Panel<Real>>& panels,
+                                                         const RuleFamily<Real>& rules, unsigned level,
+                                                         const std::vector<Real>& kappas, F&& f) {
+  const std::size_t K = kappas.size();
+  const Components<Real> sums = oscillatory_components_sum(panels, rules, level, kappas, [&](const Real& u) {
+    const Estimate<Real> value = as_estimate<Real>(f(u));
+    Components<Real> c(K);
+    for (std::size_t k = 0; k < K; ++k) c.re[k] = value.value;
+    c.l1 = value.l1;
+    c.calls = value.calls;
+    return c;
+  });
+  std::vector<ComplexEstimate<Real>> totals(K);
+  for (std::size_t k = 0; k < K; ++k) totals[k] = {sums.re[k], sums.im[k], sums.l1, sums.calls};
   return totals;
 }
 

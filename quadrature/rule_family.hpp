@@ -9,12 +9,14 @@
 // Node sets are built on first use and kept: a family (and its Engine) belongs to one thread.
 #pragma once
 
+#include "quadrature/filon.hpp"
 #include "quadrature/gauss_legendre.hpp"
 #include "quadrature/panel.hpp"
 #include "quadrature/tanh_sinh.hpp"
 
 #include <cmath>
 #include <map>
+#include <utility>
 
 namespace kwe::quadrature {
 
@@ -41,6 +43,17 @@ class RuleFamily {
 
   unsigned bits() const { return bits_; }
 
+  // The Filon weights of the level-L Gauss-Legendre set for e^(i omega x) (filon.hpp), kept: building
+  // them costs O(n^2), more than the integrand calls of a panel, and charts reuse panel lengths.
+  const FilonWeights<Real>& filon(unsigned level, const Real& omega) const {
+    const auto key = std::make_pair(level, omega);
+    const auto found = filon_.find(key);
+    if (found != filon_.end()) return found->second;
+    if (filon_.size() > 100000) filon_.clear();  // panels whose length varies continuously
+    return filon_.emplace(key, filon_weights<Real>(nodes(level, PanelRule::gauss_legendre), omega, bits_))
+        .first->second;
+  }
+
   static unsigned gauss_points(unsigned level) {
     return static_cast<unsigned>(std::ceil(2 * std::pow(2.0, level / 2.0)));
   }
@@ -48,6 +61,7 @@ class RuleFamily {
  private:
   unsigned bits_;
   mutable std::map<unsigned, NodeSet<Real>> tanh_sinh_, gauss_;
+  mutable std::map<std::pair<unsigned, Real>, FilonWeights<Real>> filon_;
 };
 
 }  // namespace kwe::quadrature

@@ -1,0 +1,277 @@
+// C[n](w1), the full operator (3.3), for the oscillating data n = n02, n0 = A n01 + n02 in every slot:
+// the |C[n0]| of Theorem 5.1 (Section 5.6, check 5.21) computed directly, not through (5.2).
+//
+// Phase expansion. n(w) = m(w) sum_s c_s e^(i s N w), s in {-1, 0, 1}, m = <w>^(-M/2), c_(+-1) = 1/2,
+// c_0 = A for n0 and 0 for n02. The combination h = n3 n4 (n1 + n2) - n1 n2 (n3 + n4) of (3.3), with
+// n1 = n(w1) a number, becomes h = sum over sigma = (s2, s3, s4) in {-1, 0, 1}^3 of
+//   h_sigma e^(iN (s2 w2 + s3 w3 + s4 w4)),
+//   h_sigma = c_s3 c_s4 m3 m4 (d_s2 n1 + c_s2 m2) - n1 c_s2 m2 (d_s4 c_s3 m3 + d_s3 c_s4 m4),  d_s = [s = 0],
+// smooth and N-free, and h_(-sigma) = h_sigma: C = Re of the sigma = 0 term plus twice the 13 whose first
+// non-zero entry is +1. Gain and loss stay combined pointwise inside each h_sigma (Remark 1.4's
+// cancellation is in the sigma = 0 term).
+//
+// Charts. In each the omegas are affine in (u, y), so every phase is kappa_u u + kappa_y y + theta, and
+// both integrals go to the Filon rule (oscillatory_sum.hpp), whatever N:
+//   D21: u = w1 - w4 in [0, w1/2],   y = w2 in [0, w1/2 - u],   w3 = u + y
+//   D22: u = w3 - w1/2 in [0, w1/2], y = w4 - w3 in [0, w1/2 - u], w2 = 2u + y, w4 = w1/2 + u + y
+//   D3:  u = w4 - w1 in [0, U],      y = w3 in [0, w1],          w2 = u + y  (the tail past U as in
+//        oscillating.hpp: |G(U)| U / (p - 1), p the decay measured over the last rung)
+// Every small resonant variable (w2, w3 near the corner (w3, w4) = (0, w1) where C[n0] lives) is a chart
+// variable or a sum of them: nothing cancels.
+//
+// The error: |Z_L - Z_(L-1)| over all charts, the rounding floor, and two bounds for what is not sampled:
+//   - the D3 tail past U;
+//   - D1 (w1 <= w3 <= w4, every datum at w >= w1): |h| <= c^2 m3 m4 (|n1| + c m2) + |n1| c^2 m2 (m3 + m4),
+//     c = sum |c_s|, integrated by the engine; relative size ~ A w1^(2 beta - 19/2) (M = 12), so a point
+//     below w1 ~ 30 is not `met` at 12 digits.
+// The oblique edge y = w1/2 - u of D21 (w3 = w1/2) and D22 (w4 = w1) is sampled, not bounded: there the
+// inner integral carries e^(i kappa_y (w1/2 - u)) h / (i kappa_y), a component of G(u) that oscillates
+// in u; the outer Filon panels interpolate it like any other feature of G, and the level difference
+// measures how well. Its size, int |h| du / |kappa_y| along the edge, is ~ A w1^(beta - 6) / N of |C|
+// (near w3 = w4 = w1/2, w2 -> 0 only the loss n1 n2 n4 and n2 n3 n4 remain): measured, the bound
+// 4 int |h| / |kappa_y| was 4e-6 |C| at w1 = 100, N = 1, while the level differences and the direct
+// route (collision.hpp, n0 pointwise) agreed to 2e-9 |C| (the direct route's own accuracy) at w1 = 40.
+#pragma once
+
+#include "estimates/collision.hpp"
+#include "estimates/oscillating.hpp"
+
+#include <array>
+#include <stdexcept>
+#include <vector>
+
+namespace kwe {
+
+namespace oscillating_operator_detail {
+
+struct Pattern {
+  std::array<int, 3> s;  // (s2, s3, s4)
+  int multiplicity;      // 1 for sigma = 0, 2 for a pattern standing for itself and its conjugate
+};
+
+// sigma = 0 and the 13 patterns whose first non-zero entry is +1.
+inline const std::vector<Pattern>& patterns() {
+  static const std::vector<Pattern> all = [] {
+    std::vector<Pattern> p{{{0, 0, 0}, 1}};
+    for (int s2 = -1; s2 <= 1; ++s2)
+      for (int s3 = -1; s3 <= 1; ++s3)
+        for (int s4 = -1; s4 <= 1; ++s4) {
+          const int first = s2 != 0 ? s2 : s3 != 0 ? s3 : s4;
+          if (first == 1) p.push_back({{s2, s3, s4}, 2});
+        }
+    return p;
+  }();
+  return all;
+}
+
+enum class PhaseChart { D21, D22, D3 };
+
+// (w2, w3, w4) = origin + u du + y dy.
+template <class Real>
+struct Affine {
+  std::array<Real, 3> origin;
+  std::array<int, 3> du, dy;
+};
+
+template <class Real>
+Affine<Real> affine(PhaseChart chart, const Real& w1) {
+  switch (chart) {
+    case PhaseChart::D21: return {{Real(0), Real(0), w1}, {0, 1, -1}, {1, 1, 0}};
+    case PhaseChart::D22: return {{Real(0), Real(w1 / 2), Real(w1 / 2)}, {2, 1, 1}, {1, 0, 1}};
+    case PhaseChart::D3: return {{Real(0), Real(0), w1}, {1, 0, 1}, {1, 1, 0}};
+  }
+  throw std::logic_error("unknown chart");
+}
+
+// The omegas at (u, y), each formed without cancellation.
+template <class Real>
+std::array<Real, 3> omegas(PhaseChart chart, const Real& w1, const Real& u, const Real& y) {
+  switch (chart) {
+    case PhaseChart::D21: return {y, Real(u + y), Real(w1 - u)};
+    case PhaseChart::D22: return {Real(2 * u + y), Real(w1 / 2 + u), Real(w1 / 2 + (u + y))};
+    case PhaseChart::D3: return {Real(u + y), y, Real(w1 + u)};
+  }
+  throw std::logic_error("unknown chart");
+}
+
+inline Piece piece_of(PhaseChart chart) {
+  switch (chart) {
+    case PhaseChart::D21: return Piece::C21;
+    case PhaseChart::D22: return Piece::C22;
+    case PhaseChart::D3: return Piece::C3;
+  }
+  throw std::logic_error("unknown chart");
+}
+
+// Linear panels (the Filon rule needs them) on [0, end] for an integrand singular at 0 and varying on
+// scale `unit` there: tanh-sinh on [0, min(unit, 1/kappa)], Gauss-Legendre on rungs of ratio 4 beyond.
+template <class Real>
+std::vector<quadrature::Panel<Real>> inner_panels(const Real& end, const Real& unit, const Real& highest_kappa) {
+  using quadrature::PanelMap;
+  using quadrature::PanelRule;
+  Real first = std::min(unit, end);
+  if (highest_kappa > 0) first = std::min(first, Real(1 / highest_kappa));
+  std::vector<quadrature::Panel<Real>> panels{{PanelMap::linear, PanelRule::tanh_sinh, Real(0), first}};
+  Real a = first;
+  for (Real b = first * 4; a < end; b *= 4) {
+    const Real top = b * 2 > end ? end : b;  // no sliver at the end
+    panels.push_back({PanelMap::linear, PanelRule::gauss_legendre, a, top});
+    a = top;
+  }
+  return panels;
+}
+
+inline int dot(const std::array<int, 3>& s, const std::array<int, 3>& d) {
+  return s[0] * d[0] + s[1] * d[1] + s[2] * d[2];
+}
+
+// h_sigma at one point, for every pattern, times the piece's weight. Written for speed: the products
+// are formed once and every pattern costs a few multiplications.
+template <class Real>
+struct Integrand {
+  const Model<Real>& model;
+  Real c0;  // A or 0
+  Real n1;  // n(w1)
+  Piece piece;
+
+  quadrature::Components<Real> operator()(const std::array<Real, 3>& w) const {
+    using std::abs;
+    using std::pow;
+    const Real weight = piece_weight(piece, model, w[0], w[1], w[2]);
+    const Real m2 = pow(Real(1 + w[0] * w[0]), model.minus_quarter_M);
+    const Real m3 = pow(Real(1 + w[1] * w[1]), model.minus_quarter_M);
+    const Real m4 = pow(Real(1 + w[2] * w[2]), model.minus_quarter_M);
+    // c_s m_i for s = 0 (index 0) and s = +-1 (index 1), the weight folded into m2.
+    const std::array<Real, 2> a2{Real(weight * c0 * m2), Real(weight * m2 / 2)};
+    const std::array<Real, 2> a3{Real(c0 * m3), Real(m3 / 2)};
+    const std::array<Real, 2> a4{Real(c0 * m4), Real(m4 / 2)};
+    const Real wn1 = weight * n1;
+    const auto& all = patterns();
+    quadrature::Components<Real> values(all.size());
+    Real a34, gain, loss;
+    for (std::size_t k = 0; k < all.size(); ++k) {
+      const int s2 = all[k].s[0] != 0, s3 = all[k].s[1] != 0, s4 = all[k].s[2] != 0;
+      a34 = a3[s3] * a4[s4];
+      gain = a34 * a2[s2];
+      if (!s2) gain += a34 * wn1;
+      loss = 0;
+      if (!s4) loss += a3[s3];
+      if (!s3) loss += a4[s4];
+      gain -= n1 * a2[s2] * loss;
+      values.re[k] = gain;
+      values.l1 += all[k].multiplicity * abs(gain);
+    }
+    values.calls = 1;
+    return values;
+  }
+};
+
+}  // namespace oscillating_operator_detail
+
+// C[n](w1) for n = n02 or n0 (`data`), to the engine's tolerance; `met` is false where the level
+// differences, the D3 tail or the D1 bound leave more than that.
+template <class Real>
+quadrature::Result<Real> oscillating_operator(const quadrature::Engine<Real>& engine, const Data<Real>& data,
+                                              const Model<Real>& model, const Real& w1) {
+  using namespace oscillating_operator_detail;
+  using std::abs;
+  using std::cos;
+  using std::ldexp;
+  using std::log;
+  using std::sin;
+  if (!data.oscillates()) throw std::invalid_argument("oscillating operator: the datum n01 goes to full_operator");
+  const Real c0 = data.kind == DataKind::n0 ? model.A : Real(0);
+  const Real n1 = data(w1);
+  const auto& all = patterns();
+  const std::size_t K = all.size();
+  const Real highest = 2 * model.N;  // |kappa| <= 2N in every chart
+
+  struct Setup {
+    PhaseChart chart;
+    Piece piece;
+    std::vector<Real> kappa_u, kappa_y;
+    std::vector<Real> theta_cos, theta_sin;  // e^(i theta_sigma)
+    std::vector<quadrature::Panel<Real>> panels;
+    Integrand<Real> f;
+  };
+  std::vector<Setup> setups;
+  for (PhaseChart chart : {PhaseChart::D21, PhaseChart::D22, PhaseChart::D3}) {
+    const Affine<Real> a = affine(chart, w1);
+    const Piece piece = piece_of(chart);
+    Setup s{chart, piece, {}, {}, {}, {}, oscillating_detail::u_panels(chart == PhaseChart::D3 ? Piece::C3 : Piece::C21, w1,
+                                                                      highest, model, engine.digits),
+            Integrand<Real>{model, c0, n1, piece}};
+    for (const Pattern& p : all) {
+      s.kappa_u.push_back(Real(dot(p.s, a.du) * model.N));
+      s.kappa_y.push_back(Real(dot(p.s, a.dy) * model.N));
+      const Real theta = model.N * (p.s[0] * a.origin[0] + p.s[1] * a.origin[1] + p.s[2] * a.origin[2]);
+      s.theta_cos.push_back(cos(theta));
+      s.theta_sin.push_back(sin(theta));
+    }
+    setups.push_back(std::move(s));
+  }
+
+  // G_sigma(u) = int h_sigma e^(i kappa_y y) dy at level L.
+  const auto inner = [&](const Setup& s, unsigned level, const Real& u) -> quadrature::Components<Real> {
+    const Real end = s.chart == PhaseChart::D3 ? w1 : Real(w1 / 2 - u);
+    const auto panels = inner_panels(end, std::min(u, Real(1)), highest);
+    return quadrature::oscillatory_components_sum(panels, engine.rules, level, s.kappa_y, [&](const Real& y) {
+      return s.f(omegas(s.chart, w1, u, y));
+    });
+  };
+  // The cut D3 tail, bounded through the L1 norm of the inner integrals.
+  const auto tail = [&](const Setup& s, unsigned level) -> Real {
+    if (s.chart != PhaseChart::D3) return Real(0);
+    const Real U = s.panels.back().b, before = s.panels.back().a;
+    const Real g_end = inner(s, level, U).l1, g_before = inner(s, level, before).l1;
+    const Real p = log(g_before / g_end) / log(U / before);
+    if (!(p > Real(3) / 2)) return Real(std::numeric_limits<double>::infinity());
+    return g_end * U / (p - 1);
+  };
+
+  // D1, bounded.
+  const Real c = abs(c0) + 1;
+  const auto d1_bound_integrand = [&](const Omegas<Real>& w) -> Real {
+    using std::pow;
+    const Real m2 = pow(Real(1 + w.w2 * w.w2), model.minus_quarter_M);
+    const Real m3 = pow(Real(1 + w.w3 * w.w3), model.minus_quarter_M);
+    const Real m4 = pow(Real(1 + w.w4 * w.w4), model.minus_quarter_M);
+    return c * c * (m3 * m4 * (abs(n1) + c * m2) + abs(n1) * m2 * (m3 + m4));
+  };
+  const quadrature::Result<Real> d1 = integrate_pieces(engine, {Piece::C1}, model, w1, d1_bound_integrand);
+
+  quadrature::Result<Real> result;
+  result.value = result.error = result.l1 = 0;
+  Real previous = 0, previous_error = -1;
+  for (unsigned level = engine.policy.first_level; level <= engine.policy.max_level; ++level) {
+    Real value = 0, l1 = 0, bounds = d1.value + d1.error;
+    for (const Setup& s : setups) {
+      const quadrature::Components<Real> z = quadrature::oscillatory_components_sum(
+          s.panels, engine.rules, level, s.kappa_u, [&](const Real& u) { return inner(s, level, u); });
+      const Real prefactor = piece_prefactor(s.piece, model, w1);
+      for (std::size_t k = 0; k < K; ++k)
+        value += all[k].multiplicity * prefactor * (s.theta_cos[k] * z.re[k] - s.theta_sin[k] * z.im[k]);
+      l1 += abs(prefactor) * z.l1;
+      result.calls += z.calls;
+      if (level > engine.policy.first_level) bounds += abs(prefactor) * tail(s, level);
+    }
+    result.value = value;
+    result.l1 = l1;
+    result.level = level;
+    if (level > engine.policy.first_level) {
+      const Real differences = abs(value - previous) + ldexp(l1, 4 - static_cast<int>(engine.bits));
+      result.error = differences + bounds;
+      result.met = result.error <= engine.tolerance() * abs(value);
+      if (result.met) break;
+      // Refining further cannot beat the bounds, nor the rounding floor once the differences stall.
+      if (differences <= bounds) break;
+      if (previous_error >= 0 && differences >= previous_error && level > engine.policy.first_level + 2) break;
+      previous_error = differences;
+    }
+    previous = value;
+  }
+  result.calls += d1.calls;
+  return result;
+}
+
+}  // namespace kwe
