@@ -5,7 +5,7 @@
 //   kwe-verify run  [--checks ids] [--beta list] [--M list] [--omega-min W] [--omega-max W]
 //                   [--points-per-decade P] [--digits D] [--jobs J] [--assume ID=EXPONENT]... [--json FILE] [--report FILE]
 //                   [--no-plots]
-//   kwe-verify scan [--beta-min B] [--beta-max B] [--beta-step S] [--M M] [--omega-min W] [--omega-max W]
+//   kwe-verify scan [--beta-min B] [--beta-max B] [--beta-step S] [--oscillating-step S] [--M M] [--omega-min W] [--omega-max W]
 //                   [--points-per-decade P] [--digits D] [--jobs J] [--json FILE] [--report FILE]
 // Exit codes: 0 all PASS (eval: value verified), 1 any FAIL or broken control, 2 bad usage,
 // 3 any INCONCLUSIVE and none FAIL (eval: value not verified to the digits asked).
@@ -170,7 +170,7 @@ int run(const RunArgs& a, const std::string& command) {
 }
 
 struct ScanArgs {
-  std::string beta_min = "0", beta_max = "1", beta_step = "0.025", M = "12", omega_min = "2", omega_max = "1e4",
+  std::string beta_min = "0", beta_max = "1", beta_step = "0.025", oscillating_step = "0.1", M = "12", omega_min = "2", omega_max = "1e4",
               per_decade = "4", digits = "12", jobs;
   std::string json = "report/scan.json", report = "report/SCAN.md";
 };
@@ -182,6 +182,7 @@ int scan(const ScanArgs& a, const std::string& command) {
   o.beta_min = a.beta_min;
   o.beta_max = a.beta_max;
   o.beta_step = a.beta_step;
+  o.oscillating_step = a.oscillating_step;
   o.M = a.M;
   o.grid.omega_min = a.omega_min;
   o.grid.omega_max = a.omega_max;
@@ -189,7 +190,7 @@ int scan(const ScanArgs& a, const std::string& command) {
   o.digits = parse_count(a.digits, "digits");
   kwe::validate_digits(o.digits);
   o.jobs = a.jobs.empty() ? std::max(1u, std::thread::hardware_concurrency()) : parse_count(a.jobs, "jobs");
-  o.betas();
+  for (const std::string& beta : o.betas()) o.scans_oscillating(beta);
   o.grid.omegas();
   if (!a.json.empty()) kwe::reports::check_writable(a.json);
   if (!a.report.empty()) kwe::reports::check_writable(a.report);
@@ -250,6 +251,8 @@ int main(int argc, char** argv) {
   scan_cmd->add_option("--beta-min", sc.beta_min, "first beta")->capture_default_str();
   scan_cmd->add_option("--beta-max", sc.beta_max, "last beta")->capture_default_str();
   scan_cmd->add_option("--beta-step", sc.beta_step, "step in beta")->capture_default_str();
+  scan_cmd->add_option("--oscillating-step", sc.oscillating_step,
+                       "the oscillating term |C[n0]| is scanned at the betas that are multiples of this")->capture_default_str();
   scan_cmd->add_option("--M", sc.M, "decay of the datum")->capture_default_str();
   scan_cmd->add_option("--omega-min", sc.omega_min, "smallest w1")->capture_default_str();
   scan_cmd->add_option("--omega-max", sc.omega_max, "largest w1")->capture_default_str();

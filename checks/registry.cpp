@@ -108,7 +108,7 @@ void add_section5(std::vector<Check>& checks) {
   r14.remarks = {"Remark 1.4 concludes that <w1>^(M/2) C[n01] is bounded exactly when β <= 3/4, which holds only if its exponent "
                  "2β - 3/2 - M/2 is sharp; the slack of R1.4 says whether it is, and `kwe-verify scan` locates the threshold."};
   checks.push_back(r14);
-  Check c521 = make("5.21", "<w1>^(M/2) |C[n0]| ≥ (A^2 C1/2) w1^(2β - 1/2) along w1 = 2πB/N", "I1-I2-...-I6", Relation::lower,
+  Check c521 = make("5.21", "<w1>^(M/2) |C[n0]| ≥ (A^2 C1/2) w1^(2β - 1/2) along w1 = 2πB/N", "|C[n0]|", Relation::lower,
                     "2beta - 1/2", section5(), "5.6");
   c521.source = mechanism_of_theorem_5_1;
   checks.push_back(c521);

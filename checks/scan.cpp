@@ -1,5 +1,10 @@
 #include "checks/scan.hpp"
 
+#include "checks/parallel.hpp"
+
+#include <boost/math/constants/constants.hpp>
+
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <stdexcept>
@@ -21,7 +26,28 @@ std::vector<std::string> ScanOptions::betas() const {
   return values;
 }
 
+bool ScanOptions::scans_oscillating(const std::string& beta) const {
+  set_working_precision(30);
+  const Real step = parse_real(oscillating_step, "oscillating-step");
+  if (!(step > 0)) throw std::invalid_argument("oscillating-step: " + oscillating_step + " must be > 0");
+  const Real ratio = parse_real(beta, "beta") / step;
+  return abs(Real(ratio - round(ratio))) < pow(Real(10), -9);
+}
+
 namespace {
+
+// w1 = 2 pi B, B = round(10^3 10^(k/5) / (2 pi)), k = 0..5 (the fit needs six points): where cos(N w1) = 1
+// for N = 1.
+std::vector<std::string> oscillating_omegas() {
+  set_working_precision(30);
+  const Real two_pi = 2 * boost::math::constants::pi<Real>();
+  std::vector<std::string> omegas;
+  for (int k = 0; k <= 5; ++k) {
+    const Real B = round(Real(1000 * pow(Real(10), Real(k) / 5) / two_pi));
+    omegas.push_back(to_decimal(Real(two_pi * B), 30));
+  }
+  return omegas;
+}
 
 // The weighted series <w1>^(M/2) Q(w1).
 std::vector<SweepPoint> weighted(const ValueTable& table, const std::string& quantity, const std::string& beta,
@@ -38,12 +64,16 @@ std::vector<SweepPoint> weighted(const ValueTable& table, const std::string& qua
   return points;
 }
 
-Threshold crossing(const std::string& name, double predicted, const std::vector<ScanRow>& rows, Fit ScanRow::*fit) {
+// Between consecutive rows that have the fit.
+Threshold crossing(const std::string& name, double predicted, const std::vector<ScanRow>& all, Fit ScanRow::*fit) {
   Threshold t{name, predicted};
+  std::vector<ScanRow> rows;
+  for (const ScanRow& r : all)
+    if ((r.*fit).ok) rows.push_back(r);
   for (std::size_t i = 0; i + 1 < rows.size(); ++i) {
     const Fit& a = rows[i].*fit;
     const Fit& b = rows[i + 1].*fit;
-    if (!a.ok || !b.ok || (a.exponent > 0) == (b.exponent > 0) || a.exponent == 0) continue;
+    if ((a.exponent > 0) == (b.exponent > 0) || a.exponent == 0) continue;
     const double ba = std::stod(rows[i].beta), bb = std::stod(rows[i + 1].beta);
     const double slope = (b.exponent - a.exponent) / (bb - ba);
     t.found = true;
@@ -86,16 +116,45 @@ Scan run_scan(const ScanOptions& options) {
     }
   ValueTable table;
   table.compute(keys, options.digits, options.jobs);
+  // The oscillating term: C[n0] with A = N = 1 (not in the table, whose keys carry no A, N).
+  std::vector<std::string> oscillating_betas;
+  for (const std::string& beta : betas)
+    if (options.scans_oscillating(beta)) oscillating_betas.push_back(beta);
+  const std::vector<std::string> oscillating_points = oscillating_omegas();
+  const std::size_t P = oscillating_points.size();
+  std::vector<Evaluation> oscillating(oscillating_betas.size() * P);
+  parallel_for(oscillating.size(), options.digits, options.jobs, [&](const quadrature::Engine<Real>& engine, std::size_t i) {
+    Parameters p;
+    p.beta = oscillating_betas[i / P];
+    p.M = options.M;
+    oscillating[i] = evaluate_point("C", "n0,n0,n0", p, oscillating_points[i % P], engine);
+  });
   set_working_precision(options.digits);
+  const Real quarter_M = parse_real(options.M, "M") / 4;
   for (const std::string& beta : betas) {
     ScanRow row;
     row.beta = beta;
     row.gain = fit_exponent(weighted(table, "C234", beta, options.M, omegas, row.met));
     row.full = fit_exponent(weighted(table, "C", beta, options.M, omegas, row.met));
+    const auto at = std::find(oscillating_betas.begin(), oscillating_betas.end(), beta);
+    if (at != oscillating_betas.end()) {
+      const std::size_t b = static_cast<std::size_t>(at - oscillating_betas.begin());
+      std::vector<SweepPoint> points;
+      for (std::size_t k = 0; k < P; ++k) {
+        const Evaluation& e = oscillating[b * P + k];
+        const Real w1 = parse_real(oscillating_points[k], "omega");
+        const Real weight = pow(Real(1 + w1 * w1), quarter_M);
+        points.push_back({w1, Real(weight * abs(e.value)), Real(weight * e.error)});
+        row.met = row.met && e.met;
+      }
+      row.oscillating = fit_exponent(points);
+    }
     scan.rows.push_back(row);
   }
   scan.thresholds.push_back(crossing("gain: <w1>^(M/2) C^234[n01] grows (Theorem 4.2)", 0.25, scan.rows, &ScanRow::gain));
   scan.thresholds.push_back(crossing("full: <w1>^(M/2) C[n01] unbounded (Remark 1.4)", 0.75, scan.rows, &ScanRow::full));
+  scan.thresholds.push_back(crossing("full oscillating: <w1>^(M/2) |C[n0]| grows along w1 = 2 pi B (Theorem 5.1)", 0.25, scan.rows,
+                                     &ScanRow::oscillating));
   scan.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return scan;
 }
