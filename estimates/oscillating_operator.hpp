@@ -125,29 +125,42 @@ inline int dot(const std::array<int, 3>& s, const std::array<int, 3>& d) {
   return s[0] * d[0] + s[1] * d[1] + s[2] * d[2];
 }
 
-// h_sigma at one point, for every pattern, times the piece's weight. Written for speed: the products
-// are formed once and every pattern costs a few multiplications.
-template <class Real>
+// The integrand of a chart: the piece's weight and m = <w>^(-M/2) at (w2, w3, w4), handed to a
+// combination that forms weight * h_sigma for every pattern.
+template <class Real, class Combination>
 struct Integrand {
   const Model<Real>& model;
-  Real c0;  // A or 0
-  Real n1;  // n(w1)
   Piece piece;
+  const Combination& h;
 
   quadrature::Components<Real> operator()(const std::array<Real, 3>& w) const {
-    using std::abs;
     using std::pow;
     const Real weight = piece_weight(piece, model, w[0], w[1], w[2]);
-    const Real m2 = pow(Real(1 + w[0] * w[0]), model.minus_quarter_M);
-    const Real m3 = pow(Real(1 + w[1] * w[1]), model.minus_quarter_M);
-    const Real m4 = pow(Real(1 + w[2] * w[2]), model.minus_quarter_M);
+    const std::array<Real, 3> m{pow(Real(1 + w[0] * w[0]), model.minus_quarter_M),
+                                pow(Real(1 + w[1] * w[1]), model.minus_quarter_M),
+                                pow(Real(1 + w[2] * w[2]), model.minus_quarter_M)};
+    quadrature::Components<Real> values(patterns().size());
+    h(weight, m, values);
+    values.calls = 1;
+    return values;
+  }
+};
+
+// The full operator's h_sigma (see the top of the file). Written for speed: the products are formed
+// once and every pattern costs a few multiplications.
+template <class Real>
+struct FullOperatorCombination {
+  Real c0;  // A or 0
+  Real n1;  // n(w1)
+
+  void operator()(const Real& weight, const std::array<Real, 3>& m, quadrature::Components<Real>& values) const {
+    using std::abs;
     // c_s m_i for s = 0 (index 0) and s = +-1 (index 1), the weight folded into m2.
-    const std::array<Real, 2> a2{Real(weight * c0 * m2), Real(weight * m2 / 2)};
-    const std::array<Real, 2> a3{Real(c0 * m3), Real(m3 / 2)};
-    const std::array<Real, 2> a4{Real(c0 * m4), Real(m4 / 2)};
+    const std::array<Real, 2> a2{Real(weight * c0 * m[0]), Real(weight * m[0] / 2)};
+    const std::array<Real, 2> a3{Real(c0 * m[1]), Real(m[1] / 2)};
+    const std::array<Real, 2> a4{Real(c0 * m[2]), Real(m[2] / 2)};
     const Real wn1 = weight * n1;
     const auto& all = patterns();
-    quadrature::Components<Real> values(all.size());
     Real a34, gain, loss;
     for (std::size_t k = 0; k < all.size(); ++k) {
       const int s2 = all[k].s[0] != 0, s3 = all[k].s[1] != 0, s4 = all[k].s[2] != 0;
@@ -161,27 +174,54 @@ struct Integrand {
       values.re[k] = gain;
       values.l1 += all[k].multiplicity * abs(gain);
     }
-    values.calls = 1;
-    return values;
+  }
+};
+
+// C^j_i[k, l, m]'s h_sigma: the product over the slots of c_s m(w_slot), the slots at w1 as numbers;
+// a pattern with a phase on an omega that feeds no slot has h_sigma = 0.
+template <class Real>
+struct SlotCombination {
+  std::array<int, 3> index;                     // the slots' omegas, 1 ... 4
+  std::array<std::array<Real, 2>, 3> c;         // c_0 and c_(+-1) of each slot's datum
+  Real at_w1 = 1;                               // the product of the data of the slots at w1
+
+  void operator()(const Real& weight, const std::array<Real, 3>& m, quadrature::Components<Real>& values) const {
+    using std::abs;
+    const auto& all = patterns();
+    Real product;
+    for (std::size_t k = 0; k < all.size(); ++k) {
+      std::array<bool, 3> fed{false, false, false};
+      product = weight * at_w1;
+      for (int i = 0; i < 3; ++i) {
+        if (index[i] == 1) continue;
+        const int e = index[i] - 2;
+        product *= c[i][all[k].s[e] != 0] * m[e];
+        fed[e] = true;
+      }
+      for (int e = 0; e < 3; ++e)
+        if (!fed[e] && all[k].s[e] != 0) product = 0;
+      values.re[k] = product;
+      values.l1 += all[k].multiplicity * abs(product);
+    }
   }
 };
 
 }  // namespace oscillating_operator_detail
 
-// C[n](w1) for n = n02 or n0 (`data`), to the engine's tolerance; `met` is false where the level
-// differences, the D3 tail or the D1 bound leave more than that.
-template <class Real>
-quadrature::Result<Real> oscillating_operator(const quadrature::Engine<Real>& engine, const Data<Real>& data,
-                                              const Model<Real>& model, const Real& w1) {
+// Re sum_sigma multiplicity_sigma int h_sigma e^(i (kappa_u u + kappa_y y + theta_sigma)) over the charts,
+// to the engine's tolerance; `bound` (what the caller does not integrate) is added to the error. `met` is
+// false where the level differences, the D3 tail or the bound leave more than the tolerance.
+template <class Real, class Combination>
+quadrature::Result<Real> phase_expansion(const quadrature::Engine<Real>& engine,
+                                         const std::vector<oscillating_operator_detail::PhaseChart>& charts,
+                                         const Combination& h, const Model<Real>& model, const Real& w1,
+                                         const Real& bound) {
   using namespace oscillating_operator_detail;
   using std::abs;
   using std::cos;
   using std::ldexp;
   using std::log;
   using std::sin;
-  if (!data.oscillates()) throw std::invalid_argument("oscillating operator: the datum n01 goes to full_operator");
-  const Real c0 = data.kind == DataKind::n0 ? model.A : Real(0);
-  const Real n1 = data(w1);
   const auto& all = patterns();
   const std::size_t K = all.size();
   const Real highest = 2 * model.N;  // |kappa| <= 2N in every chart
@@ -192,15 +232,15 @@ quadrature::Result<Real> oscillating_operator(const quadrature::Engine<Real>& en
     std::vector<Real> kappa_u, kappa_y;
     std::vector<Real> theta_cos, theta_sin;  // e^(i theta_sigma)
     std::vector<quadrature::Panel<Real>> panels;
-    Integrand<Real> f;
+    Integrand<Real, Combination> f;
   };
   std::vector<Setup> setups;
-  for (PhaseChart chart : {PhaseChart::D21, PhaseChart::D22, PhaseChart::D3}) {
+  for (PhaseChart chart : charts) {
     const Affine<Real> a = affine(chart, w1);
     const Piece piece = piece_of(chart);
     Setup s{chart, piece, {}, {}, {}, {}, oscillating_detail::u_panels(chart == PhaseChart::D3 ? Piece::C3 : Piece::C21, w1,
                                                                       highest, model, engine.digits),
-            Integrand<Real>{model, c0, n1, piece}};
+            Integrand<Real, Combination>{model, piece, h}};
     for (const Pattern& p : all) {
       s.kappa_u.push_back(Real(dot(p.s, a.du) * model.N));
       s.kappa_y.push_back(Real(dot(p.s, a.dy) * model.N));
@@ -229,22 +269,11 @@ quadrature::Result<Real> oscillating_operator(const quadrature::Engine<Real>& en
     return g_end * U / (p - 1);
   };
 
-  // D1, bounded.
-  const Real c = abs(c0) + 1;
-  const auto d1_bound_integrand = [&](const Omegas<Real>& w) -> Real {
-    using std::pow;
-    const Real m2 = pow(Real(1 + w.w2 * w.w2), model.minus_quarter_M);
-    const Real m3 = pow(Real(1 + w.w3 * w.w3), model.minus_quarter_M);
-    const Real m4 = pow(Real(1 + w.w4 * w.w4), model.minus_quarter_M);
-    return c * c * (m3 * m4 * (abs(n1) + c * m2) + abs(n1) * m2 * (m3 + m4));
-  };
-  const quadrature::Result<Real> d1 = integrate_pieces(engine, {Piece::C1}, model, w1, d1_bound_integrand);
-
   quadrature::Result<Real> result;
   result.value = result.error = result.l1 = 0;
   Real previous = 0, previous_error = -1;
   for (unsigned level = engine.policy.first_level; level <= engine.policy.max_level; ++level) {
-    Real value = 0, l1 = 0, bounds = d1.value + d1.error;
+    Real value = 0, l1 = 0, bounds = bound;
     for (const Setup& s : setups) {
       const quadrature::Components<Real> z = quadrature::oscillatory_components_sum(
           s.panels, engine.rules, level, s.kappa_u, [&](const Real& u) { return inner(s, level, u); });
@@ -270,8 +299,55 @@ quadrature::Result<Real> oscillating_operator(const quadrature::Engine<Real>& en
     }
     previous = value;
   }
+  return result;
+}
+
+// C[n](w1) for n = n02 or n0 (`data`): the three charts, and D1 bounded.
+template <class Real>
+quadrature::Result<Real> oscillating_operator(const quadrature::Engine<Real>& engine, const Data<Real>& data,
+                                              const Model<Real>& model, const Real& w1) {
+  using namespace oscillating_operator_detail;
+  using std::abs;
+  if (!data.oscillates()) throw std::invalid_argument("oscillating operator: the datum n01 goes to full_operator");
+  const Real c0 = data.kind == DataKind::n0 ? model.A : Real(0);
+  const Real n1 = data(w1);
+  // D1, bounded.
+  const Real c = abs(c0) + 1;
+  const auto d1_bound_integrand = [&](const Omegas<Real>& w) -> Real {
+    using std::pow;
+    const Real m2 = pow(Real(1 + w.w2 * w.w2), model.minus_quarter_M);
+    const Real m3 = pow(Real(1 + w.w3 * w.w3), model.minus_quarter_M);
+    const Real m4 = pow(Real(1 + w.w4 * w.w4), model.minus_quarter_M);
+    return c * c * (m3 * m4 * (abs(n1) + c * m2) + abs(n1) * m2 * (m3 + m4));
+  };
+  const quadrature::Result<Real> d1 = integrate_pieces(engine, {Piece::C1}, model, w1, d1_bound_integrand);
+
+  const FullOperatorCombination<Real> h{c0, n1};
+  quadrature::Result<Real> result = phase_expansion(engine, {PhaseChart::D21, PhaseChart::D22, PhaseChart::D3}, h, model, w1,
+                                                    Real(d1.value + d1.error));
   result.calls += d1.calls;
   return result;
+}
+
+// C^j_i[k, l, m](w1), i in {21, 22, 3}, any of k, l, m oscillating, in any slot.
+template <class Real>
+quadrature::Result<Real> oscillating_piece(const quadrature::Engine<Real>& engine, const Slots& slots, Piece piece,
+                                           const std::array<Data<Real>, 3>& data, const Model<Real>& model,
+                                           const Real& w1) {
+  using namespace oscillating_operator_detail;
+  if (piece == Piece::C1)
+    throw std::invalid_argument("data: the oscillating data are integrated on the pieces 21, 22 and 3; the piece 1 (D1, every "
+                                "datum at w >= w1) has no chart for them");
+  SlotCombination<Real> h;
+  h.index = slots.index;
+  for (int i = 0; i < 3; ++i) {
+    const DataKind kind = data[i].kind;
+    h.c[i] = {kind == DataKind::n01 ? Real(1) : kind == DataKind::n0 ? model.A : Real(0),
+              kind == DataKind::n01 ? Real(0) : Real(Real(1) / 2)};
+    if (slots.index[i] == 1) h.at_w1 *= data[i](w1);
+  }
+  const PhaseChart chart = piece == Piece::C21 ? PhaseChart::D21 : piece == Piece::C22 ? PhaseChart::D22 : PhaseChart::D3;
+  return phase_expansion(engine, {chart}, h, model, w1, Real(0));
 }
 
 }  // namespace kwe

@@ -5,8 +5,8 @@
 //   Cprime234  C'^234[n01, n01, n01](w1), (5.1) as the words after it read it
 //   Cprime234_literal   the same with the displayed extra factor w1^(beta - 1/2)
 //   Env<j>_<i> |C^j_i[k, l, e^(iNw) <w>^(-M/2)]|, i in {21, 3}: the envelope over the phase of n02's term
-// with data k, l, m each one of n01, n02, n0 (default n01). The oscillating data are integrated in the
-// w4 slot of the pieces 21 and 3 (oscillating.hpp: the terms of I2); elsewhere they are refused.
+// with data k, l, m each one of n01, n02, n0 (default n01). The oscillating data are integrated in any
+// slot of the pieces 21, 22, 3 and of C (oscillating_operator.hpp); on the piece 1 they are refused.
 #pragma once
 
 #include "estimates/collision.hpp"
@@ -111,20 +111,22 @@ void add(quadrature::Result<Real>& total, const quadrature::Result<Real>& r, con
   total.level = std::max(total.level, r.level);
 }
 
-// C^j_i[k, l, m] with m in {n02, n0} and k, l smooth: Re Z (+ A C^j_i[k, l, n01] for n0), piece by piece.
+// C^j_i[k, l, m] with oscillating data, piece by piece. With the datum in the w4 slot alone on the pieces
+// 21 and 3 (the terms of I2), the one-pattern route of oscillating.hpp (Re Z, plus A C^j_i[k, l, n01] for
+// n0) is ~5x cheaper; everything else goes to the phase expansion of oscillating_operator.hpp.
 template <class Real>
 quadrature::Result<Real> oscillating_collision(const quadrature::Engine<Real>& engine, const QuantitySpec& q,
                                                const std::array<Data<Real>, 3>& data, const Model<Real>& model,
                                                const Real& w1) {
   using std::abs;
-  if (q.slots.index[2] != 4 || data[0].oscillates() || data[1].oscillates())
-    throw std::invalid_argument("data: the oscillating data n02, n0 are integrated in the w4 slot (m of C^234, C^134, "
-                                "C^124) with n01 in the other slots; got " + q.name);
+  const bool w4_slot_only = q.slots.index[2] == 4 && !data[0].oscillates() && !data[1].oscillates();
   quadrature::Result<Real> total;
   total.value = total.error = total.l1 = 0;
   for (Piece piece : q.pieces) {
-    if (piece != Piece::C21 && piece != Piece::C3)
-      throw std::invalid_argument("data: the oscillating data are integrated on the pieces 21 and 3 (the terms of I2); got " + q.name);
+    if (!w4_slot_only || (piece != Piece::C21 && piece != Piece::C3)) {
+      add(total, oscillating_piece(engine, q.slots, piece, data, model, w1), Real(1));
+      continue;
+    }
     const PhaseResult<Real> z = phase_piece(engine, q.slots, piece, data, model, w1);
     add(total, from_phase(z, z.re, engine.tolerance()), Real(1));
     if (data[2].kind == DataKind::n0) {

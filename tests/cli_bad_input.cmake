@@ -43,7 +43,7 @@ set(cases
   "eval|--quantity|Env234_22|--beta|0.5|--omega|10"
   "eval|--quantity|I2|--beta|0.5|--omega|10|--A|-1"
   "eval|--quantity|I2|--beta|0.5|--omega|10|--N|1.5"
-  "eval|--quantity|C234_22|--beta|0.5|--omega|10|--data|n01,n01,n02"
+  "eval|--quantity|C234_1|--beta|0.5|--omega|10|--data|n01,n01,n02"
   "eval|--quantity|C|--beta|0.5|--omega|10|--data|n0,n0,n3"
   "scan|--beta-step|0|${files}"
   "scan|--beta-min|0.9|--beta-max|0.1|${files}"
