@@ -49,16 +49,19 @@ std::vector<std::string> oscillating_omegas() {
   return omegas;
 }
 
-// The weighted series <w1>^(M/2) Q(w1).
+// One point of the weighted series <w1>^(M/2) Q(w1).
+SweepPoint weighted_point(const Evaluation& e, const std::string& w, const std::string& M) {
+  const Real w1 = parse_real(w, "omega");
+  const Real weight = pow(Real(1 + w1 * w1), Real(parse_real(M, "M") / 4));
+  return {w1, Real(weight * e.value), Real(weight * e.error)};
+}
+
 std::vector<SweepPoint> weighted(const ValueTable& table, const std::string& quantity, const std::string& beta,
                                  const std::string& M, const std::vector<std::string>& omegas, bool& met) {
   std::vector<SweepPoint> points;
-  const Real quarter_M = parse_real(M, "M") / 4;
   for (const std::string& w : omegas) {
     const Evaluation& e = table.at({quantity, "n01,n01,n01", beta, M, w});
-    const Real w1 = parse_real(w, "omega");
-    const Real weight = pow(Real(1 + w1 * w1), quarter_M);
-    points.push_back({w1, Real(weight * e.value), Real(weight * e.error)});
+    points.push_back(weighted_point(e, w, M));
     met = met && e.met;
   }
   return points;
@@ -130,7 +133,6 @@ Scan run_scan(const ScanOptions& options) {
     oscillating[i] = evaluate_point("C", "n0,n0,n0", p, oscillating_points[i % P], engine);
   });
   set_working_precision(options.digits);
-  const Real quarter_M = parse_real(options.M, "M") / 4;
   for (const std::string& beta : betas) {
     ScanRow row;
     row.beta = beta;
@@ -142,9 +144,7 @@ Scan run_scan(const ScanOptions& options) {
       std::vector<SweepPoint> points;
       for (std::size_t k = 0; k < P; ++k) {
         const Evaluation& e = oscillating[b * P + k];
-        const Real w1 = parse_real(oscillating_points[k], "omega");
-        const Real weight = pow(Real(1 + w1 * w1), quarter_M);
-        points.push_back({w1, Real(weight * abs(e.value)), Real(weight * e.error)});
+        points.push_back(weighted_point(e, oscillating_points[k], options.M));  // the fit takes |value|
         row.met = row.met && e.met;
       }
       row.oscillating = fit_exponent(points);

@@ -82,6 +82,16 @@ std::vector<quadrature::Panel<Real>> u_panels(Piece piece, const Real& w1, const
   return panels;
 }
 
+// The integral past U of a |G| measured at `before` < U and at U: G decays like u^-p with p from the two
+// values, so the tail is |G(U)| U / (p - 1); infinite (never met) unless p > 3/2.
+template <class Real>
+Real tail_bound(const Real& g_before, const Real& g_end, const Real& before, const Real& U) {
+  using std::log;
+  const Real p = log(g_before / g_end) / log(U / before);
+  if (!(p > Real(3) / 2)) return Real(std::numeric_limits<double>::infinity());
+  return g_end * U / (p - 1);
+}
+
 }  // namespace oscillating_detail
 
 // Z^j_i(w1) for the slots k, l given by `data` (non-oscillating), m = e^(iNw) <w>^(-M/2), for every N
@@ -93,7 +103,6 @@ std::vector<PhaseResult<Real>> phase_piece(const quadrature::Engine<Real>& engin
                                            const Real& w1, const std::vector<Real>& frequencies) {
   using std::abs;
   using std::cos;
-  using std::log;
   using std::sin;
   using std::sqrt;
   if (piece != Piece::C21 && piece != Piece::C3)
@@ -122,10 +131,7 @@ std::vector<PhaseResult<Real>> phase_piece(const quadrature::Engine<Real>& engin
   const auto tail = [&](unsigned level) -> Real {
     if (piece != Piece::C3) return Real(0);
     const Real U = panels.back().b, before = panels.back().a;
-    const Real g_end = abs(inner(level, U).value), g_before = abs(inner(level, before).value);
-    const Real p = log(g_before / g_end) / log(U / before);
-    if (!(p > Real(3) / 2)) return Real(std::numeric_limits<double>::infinity());
-    return g_end * U / (p - 1);
+    return oscillating_detail::tail_bound(Real(abs(inner(level, before).value)), Real(abs(inner(level, U).value)), before, U);
   };
 
   const std::size_t K = frequencies.size();

@@ -223,7 +223,6 @@ quadrature::Result<Real> phase_expansion(const quadrature::Engine<Real>& engine,
   using std::abs;
   using std::cos;
   using std::ldexp;
-  using std::log;
   using std::sin;
   const auto& all = patterns();
   const std::size_t K = all.size();
@@ -266,10 +265,7 @@ quadrature::Result<Real> phase_expansion(const quadrature::Engine<Real>& engine,
   const auto tail = [&](const Setup& s, unsigned level) -> Real {
     if (s.chart != PhaseChart::D3) return Real(0);
     const Real U = s.panels.back().b, before = s.panels.back().a;
-    const Real g_end = inner(s, level, U).l1, g_before = inner(s, level, before).l1;
-    const Real p = log(g_before / g_end) / log(U / before);
-    if (!(p > Real(3) / 2)) return Real(std::numeric_limits<double>::infinity());
-    return g_end * U / (p - 1);
+    return oscillating_detail::tail_bound(inner(s, level, before).l1, inner(s, level, U).l1, before, U);
   };
 
   quadrature::Result<Real> result;

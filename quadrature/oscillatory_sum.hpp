@@ -78,17 +78,17 @@ Components<Real> oscillatory_components_sum(const std::vector<Panel<Real>>& pane
     if (panel.rule == PanelRule::gauss_legendre) {
       // int_a^b f(u) e^(i kappa u) du = (b - a) e^(i kappa c) int_0^1 f e^(i omega (2s - 1)) ds
       const Real centre = (panel.a + panel.b) / 2;
-      std::vector<const FilonWeights<Real>*> w;
+      std::vector<FilonWeights<Real>> w;
       std::vector<Real> c(D), s(D);
       for (std::size_t d = 0; d < D; ++d) {
-        w.push_back(&rules.filon(level, Real(distinct[d] * length / 2)));
+        w.push_back(rules.filon(level, Real(distinct[d] * length / 2)));
         c[d] = cos(distinct[d] * centre) * length;
         s[d] = sin(distinct[d] * centre) * length;
       }
       for (std::size_t j = 0; j < nodes.size(); ++j) {
         for (std::size_t d = 0; d < D; ++d) {
-          w_re[d] = c[d] * w[d]->re[j] - s[d] * w[d]->im[j];
-          w_im[d] = s[d] * w[d]->re[j] + c[d] * w[d]->im[j];
+          w_re[d] = c[d] * w[d].re[j] - s[d] * w[d].im[j];
+          w_im[d] = s[d] * w[d].re[j] + c[d] * w[d].im[j];
         }
         add(panel.at(nodes[j].s, nodes[j].s_complement).x, Real(nodes[j].weight * length));
       }

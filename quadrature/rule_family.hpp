@@ -44,12 +44,14 @@ class RuleFamily {
   unsigned bits() const { return bits_; }
 
   // The Filon weights of the level-L Gauss-Legendre set for e^(i omega x) (filon.hpp), kept: building
-  // them costs O(n^2), more than the integrand calls of a panel, and charts reuse panel lengths.
-  const FilonWeights<Real>& filon(unsigned level, const Real& omega) const {
+  // them costs O(n^2), more than the integrand calls of a panel, and charts reuse panel lengths. Handed
+  // out by value: the cache is emptied when it grows past its cap (panels whose length varies
+  // continuously), which must not leave a caller holding a reference into it.
+  FilonWeights<Real> filon(unsigned level, const Real& omega) const {
     const auto key = std::make_pair(level, omega);
     const auto found = filon_.find(key);
     if (found != filon_.end()) return found->second;
-    if (filon_.size() > 100000) filon_.clear();  // panels whose length varies continuously
+    if (filon_.size() > 100000) filon_.clear();
     return filon_.emplace(key, filon_weights<Real>(nodes(level, PanelRule::gauss_legendre), omega, bits_))
         .first->second;
   }
