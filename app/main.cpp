@@ -124,10 +124,35 @@ int eval(const EvalArgs& a) {
   return e.verified ? exit_pass : exit_inconclusive;
 }
 
+// The options run and scan share: the grid in w1, the digits, the threads and the two output files.
+struct SweepArgs {
+  std::string omega_min = "2", omega_max = "1e4", per_decade = "4", digits = "12", jobs;
+  std::string json, report;
+
+  void add_to(CLI::App* command) {
+    command->add_option("--omega-min", omega_min, "smallest w1 of the sweep (> 1)")->capture_default_str();
+    command->add_option("--omega-max", omega_max, "largest w1 of the sweep")->capture_default_str();
+    command->add_option("--points-per-decade", per_decade, "grid density")->capture_default_str();
+    command->add_option("--digits", digits, "significant digits per value")->capture_default_str();
+    command->add_option("--jobs", jobs, "threads (default: all cores)");
+    command->add_option("--json", json, "JSON results file ('' for none)")->capture_default_str();
+    command->add_option("--report", report, "Markdown report file ('' for none)")->capture_default_str();
+  }
+  kwe::checks::Grid grid() const { return {omega_min, omega_max, parse_count(per_decade, "points-per-decade")}; }
+  unsigned parsed_digits() const { return parse_count(digits, "digits"); }
+  unsigned parsed_jobs() const {
+    return jobs.empty() ? std::max(1u, std::thread::hardware_concurrency()) : parse_count(jobs, "jobs");
+  }
+  // Refuses an output file that cannot be written, before any work.
+  void check_outputs() const {
+    if (!json.empty()) kwe::reports::check_writable(json);
+    if (!report.empty()) kwe::reports::check_writable(report);
+  }
+};
+
 struct RunArgs {
   std::vector<std::string> checks, betas{"0.3", "0.5", "0.75", "1"}, Ms{"12"}, assume;
-  std::string omega_min = "2", omega_max = "1e4", per_decade = "4", digits = "12", jobs;
-  std::string json = "report/results.json", report = "report/REPORT.md";
+  SweepArgs sweep{"2", "1e4", "4", "12", "", "report/results.json", "report/REPORT.md"};
   bool no_plots = false;
 };
 
@@ -136,11 +161,9 @@ int run(const RunArgs& a, const std::string& command) {
   o.check_ids = a.checks;
   o.betas = a.betas;
   o.Ms = a.Ms;
-  o.grid.omega_min = a.omega_min;
-  o.grid.omega_max = a.omega_max;
-  o.grid.per_decade = parse_count(a.per_decade, "points-per-decade");
-  o.digits = parse_count(a.digits, "digits");
-  o.jobs = a.jobs.empty() ? std::max(1u, std::thread::hardware_concurrency()) : parse_count(a.jobs, "jobs");
+  o.grid = a.sweep.grid();
+  o.digits = a.sweep.parsed_digits();
+  o.jobs = a.sweep.parsed_jobs();
   for (const std::string& item : a.assume) {
     const auto eq = item.find('=');
     if (eq == std::string::npos || eq == 0 || eq + 1 == item.size())
@@ -148,18 +171,18 @@ int run(const RunArgs& a, const std::string& command) {
     o.assumed[item.substr(0, eq)] = item.substr(eq + 1);
   }
   o.validate();
-  if (!a.json.empty()) kwe::reports::check_writable(a.json);
-  if (!a.report.empty()) kwe::reports::check_writable(a.report);
+  a.sweep.check_outputs();
 
   const kwe::checks::Audit audit = kwe::checks::run_audit(o);
   const auto metadata = kwe::reports::current_metadata(command);
   std::cout << kwe::reports::summary_table(audit);
-  if (!a.json.empty()) kwe::reports::write_atomically(a.json, kwe::reports::to_json(audit, metadata).dump(2) + "\n");
-  if (!a.report.empty()) {
+  const SweepArgs& out = a.sweep;
+  if (!out.json.empty()) kwe::reports::write_atomically(out.json, kwe::reports::to_json(audit, metadata).dump(2) + "\n");
+  if (!out.report.empty()) {
     // The plots first, so that the report links exactly those that were rendered.
     const kwe::reports::Plots plots =
-        a.no_plots ? kwe::reports::Plots{} : kwe::reports::write_plots(audit, kwe::reports::plot_directory_beside(a.report));
-    kwe::reports::write_atomically(a.report, kwe::reports::to_markdown(audit, metadata, plots));
+        a.no_plots ? kwe::reports::Plots{} : kwe::reports::write_plots(audit, kwe::reports::plot_directory_beside(out.report));
+    kwe::reports::write_atomically(out.report, kwe::reports::to_markdown(audit, metadata, plots));
   }
   switch (kwe::checks::overall(audit)) {
     case kwe::checks::Outcome::pass: return exit_pass;
@@ -170,9 +193,8 @@ int run(const RunArgs& a, const std::string& command) {
 }
 
 struct ScanArgs {
-  std::string beta_min = "0", beta_max = "1", beta_step = "0.025", oscillating_step = "0.1", M = "12", omega_min = "2", omega_max = "1e4",
-              per_decade = "4", digits = "12", jobs;
-  std::string json = "report/scan.json", report = "report/SCAN.md";
+  std::string beta_min = "0", beta_max = "1", beta_step = "0.025", oscillating_step = "0.1", M = "12";
+  SweepArgs sweep{"2", "1e4", "4", "12", "", "report/scan.json", "report/SCAN.md"};
 };
 
 // Exit 0 when every predicted threshold is found within its uncertainty (at least 10^-3), 1 when one is
@@ -184,22 +206,19 @@ int scan(const ScanArgs& a, const std::string& command) {
   o.beta_step = a.beta_step;
   o.oscillating_step = a.oscillating_step;
   o.M = a.M;
-  o.grid.omega_min = a.omega_min;
-  o.grid.omega_max = a.omega_max;
-  o.grid.per_decade = parse_count(a.per_decade, "points-per-decade");
-  o.digits = parse_count(a.digits, "digits");
+  o.grid = a.sweep.grid();
+  o.digits = a.sweep.parsed_digits();
   kwe::validate_digits(o.digits);
-  o.jobs = a.jobs.empty() ? std::max(1u, std::thread::hardware_concurrency()) : parse_count(a.jobs, "jobs");
+  o.jobs = a.sweep.parsed_jobs();
   for (const std::string& beta : o.betas()) o.scans_oscillating(beta);
   o.grid.omegas();
-  if (!a.json.empty()) kwe::reports::check_writable(a.json);
-  if (!a.report.empty()) kwe::reports::check_writable(a.report);
+  a.sweep.check_outputs();
   const kwe::checks::Scan s = kwe::checks::run_scan(o);
   const auto metadata = kwe::reports::current_metadata(command);
   const std::string markdown = kwe::reports::to_markdown(s, metadata);
   std::cout << markdown;
-  if (!a.json.empty()) kwe::reports::write_atomically(a.json, kwe::reports::to_json(s, metadata).dump(2) + "\n");
-  if (!a.report.empty()) kwe::reports::write_atomically(a.report, markdown);
+  if (!a.sweep.json.empty()) kwe::reports::write_atomically(a.sweep.json, kwe::reports::to_json(s, metadata).dump(2) + "\n");
+  if (!a.sweep.report.empty()) kwe::reports::write_atomically(a.sweep.report, markdown);
   for (const auto& r : s.rows)
     if (!r.met) return exit_inconclusive;
   for (const auto& t : s.thresholds)
@@ -236,14 +255,8 @@ int main(int argc, char** argv) {
   run_cmd->add_option("--checks", r.checks, "check ids, comma-separated (default: all)")->delimiter(',');
   run_cmd->add_option("--beta", r.betas, "values of beta, comma-separated")->capture_default_str()->delimiter(',');
   run_cmd->add_option("--M", r.Ms, "values of M, comma-separated")->capture_default_str()->delimiter(',');
-  run_cmd->add_option("--omega-min", r.omega_min, "smallest w1 of the sweep (> 1)")->capture_default_str();
-  run_cmd->add_option("--omega-max", r.omega_max, "largest w1 of the sweep")->capture_default_str();
-  run_cmd->add_option("--points-per-decade", r.per_decade, "grid density")->capture_default_str();
-  run_cmd->add_option("--digits", r.digits, "significant digits per value")->capture_default_str();
-  run_cmd->add_option("--jobs", r.jobs, "threads (default: all cores)");
+  r.sweep.add_to(run_cmd);
   run_cmd->add_option("--assume", r.assume, "ID=EXPONENT: judge check ID against EXPONENT instead of the paper's");
-  run_cmd->add_option("--json", r.json, "JSON results file ('' for none)")->capture_default_str();
-  run_cmd->add_option("--report", r.report, "Markdown report file ('' for none)")->capture_default_str();
   run_cmd->add_flag("--no-plots", r.no_plots, "do not write the plots (by default: the directory plots/ beside the report)");
 
   ScanArgs sc;
@@ -254,13 +267,7 @@ int main(int argc, char** argv) {
   scan_cmd->add_option("--oscillating-step", sc.oscillating_step,
                        "the oscillating term |C[n0]| is scanned at the betas that are multiples of this")->capture_default_str();
   scan_cmd->add_option("--M", sc.M, "decay of the datum")->capture_default_str();
-  scan_cmd->add_option("--omega-min", sc.omega_min, "smallest w1")->capture_default_str();
-  scan_cmd->add_option("--omega-max", sc.omega_max, "largest w1")->capture_default_str();
-  scan_cmd->add_option("--points-per-decade", sc.per_decade, "grid density")->capture_default_str();
-  scan_cmd->add_option("--digits", sc.digits, "significant digits per value")->capture_default_str();
-  scan_cmd->add_option("--jobs", sc.jobs, "threads (default: all cores)");
-  scan_cmd->add_option("--json", sc.json, "JSON results file ('' for none)")->capture_default_str();
-  scan_cmd->add_option("--report", sc.report, "Markdown report file ('' for none)")->capture_default_str();
+  sc.sweep.add_to(scan_cmd);
 
   try {
     app.parse(argc, argv);

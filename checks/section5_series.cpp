@@ -78,10 +78,14 @@ SeriesSource normalized_term(const std::string& term, StatedFactor stated, Param
     std::string As, Ns;
     for (const auto& a : sweep.As) As += (As.empty() ? "" : ", ") + a;
     for (const auto& n : sweep.Ns) Ns += (Ns.empty() ? "" : ", ") + n;
-    s.notes.push_back(fmt::format("{} divided by its stated factor, over A in {{{}}}, N in {{{}}}: the {} is fitted; the values "
-                                  "spread by a factor of at most {} across (A, N){}.",
-                                  term, As, Ns, lowest ? "inf" : "sup", to_decimal(widest, 4),
-                                  widest_at.empty() ? "" : " (at w1 = " + widest_at + ")"));
+    // A spread within the values' own tolerance is rounding: the constant does not depend on (A, N).
+    const bool uniform = widest - 1 <= pow(Real(10), -static_cast<int>(rq.digits));
+    const std::string spread =
+        uniform ? fmt::format("do not depend on (A, N) (they agree to 1e-{})", rq.digits)
+                : fmt::format("spread by a factor of at most {} across (A, N) (at w1 = {})", to_decimal(widest, 4),
+                              to_decimal(parse_real(widest_at, "omega"), 4));
+    s.notes.push_back(fmt::format("{} divided by its stated factor, over A in {{{}}}, N in {{{}}}: the {} is fitted; the values {}.",
+                                  term, As, Ns, lowest ? "inf" : "sup", spread));
     return s;
   };
 }

@@ -40,6 +40,16 @@ Evaluation evaluate_once(const std::string& quantity, const std::string& data, c
 Evaluation evaluate_verified(const std::string& quantity, const std::string& data, const Parameters& parameters,
                              const std::string& omega1, unsigned digits);
 
+// The rule of verification, for every value kwe-verify prints: the run at `digits` and the rerun at
+// digits + 8 both met their error targets and agree to 10^-digits (relative to the finer value).
+template <class Coarse, class Fine>
+bool survives_rerun(const Coarse& coarse, const Fine& fine, unsigned digits) {
+  using std::abs;
+  using std::pow;
+  return coarse.met && fine.met &&
+         abs(Real(coarse.value - fine.value)) <= pow(Real(10), -static_cast<int>(digits)) * abs(fine.value);
+}
+
 // Input checks shared by every entry point; each throws std::invalid_argument with one clear message.
 void validate_digits(unsigned digits);
 void validate_omega(const std::string& omega1);

@@ -32,3 +32,23 @@ foreach(quantity F F1)
     message(FATAL_ERROR "${quantity}: got ${value} (verified: ${verified}), expected 9.15191059687231811926918654350e-01 verified")
   endif()
 endforeach()
+
+# Against an independent implementation: mpmath's nested tanh-sinh in (w2, w3), w4 = w1 + w2 - w3, split
+# at the kinks of min(sqrt w1, sqrt w2, sqrt w3), at 30 and 40 digits (agreeing to 24), beta = 1/2, M = 12,
+# w1 = 100: C[n01] = 1.16326597186753233162356e-12 (the full operator, gain and loss combined pointwise:
+# the cancellation of Remark 1.4) and C'^234 (the words after (5.1)) = 3.8068712806293862397606e-11, to 15 digits.
+foreach(pair "C=1.16326597186753e-12" "Cprime234=3.80687128062939e-11")
+  string(REPLACE "=" ";" pair "${pair}")
+  list(GET pair 0 quantity)
+  list(GET pair 1 expected)
+  execute_process(COMMAND "${KWE}" eval --quantity ${quantity} --beta 0.5 --M 12 --omega 100 --digits 15 --json
+                  RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT code EQUAL 0)
+    message(FATAL_ERROR "${quantity}: exit ${code}: ${err}")
+  endif()
+  string(JSON value GET "${out}" value)
+  string(JSON verified GET "${out}" verified)
+  if(NOT value STREQUAL "${expected}" OR NOT verified)
+    message(FATAL_ERROR "${quantity}: got ${value} (verified: ${verified}), expected ${expected} verified")
+  endif()
+endforeach()
