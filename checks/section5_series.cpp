@@ -48,7 +48,8 @@ SeriesSource normalized_term(const std::string& term, StatedFactor stated, Param
     for (const Term& t : definition->terms) quantities.push_back(t.quantity);
     compute(rq, quantities, rq.omegas);
     Series s;
-    Real widest = 1;  // max over w1 of (max / min over (A, N)) of the normalised values
+    // max and min over w1 of the spread max / min over (A, N) of the normalised values
+    Real widest = 1, narrowest = -1;
     std::string widest_at;
     for (const std::string& w : rq.omegas) {
       const Real w1 = parse_real(w, "omega");
@@ -71,6 +72,7 @@ SeriesSource normalized_term(const std::string& term, StatedFactor stated, Param
           if (normalised > high) high = normalised;
         }
       if (high / low > widest) widest = high / low, widest_at = w;
+      if (narrowest < 0 || high / low < narrowest) narrowest = high / low;
       s.abscissae.push_back(w);
       s.points.push_back({w1, best, Real(best * error / abs(sum))});
       s.calls.push_back(calls);
@@ -79,11 +81,14 @@ SeriesSource normalized_term(const std::string& term, StatedFactor stated, Param
     for (const auto& a : sweep.As) As += (As.empty() ? "" : ", ") + a;
     for (const auto& n : sweep.Ns) Ns += (Ns.empty() ? "" : ", ") + n;
     // A spread within the values' own tolerance is rounding: the constant does not depend on (A, N).
-    const bool uniform = widest - 1 <= pow(Real(10), -static_cast<int>(rq.digits));
+    // A spread the same at every w1 (to the 4 digits printed) has no place worth naming.
+    const Real tolerance = pow(Real(10), -static_cast<int>(rq.digits));
     const std::string spread =
-        uniform ? fmt::format("do not depend on (A, N) (they agree to 1e-{})", rq.digits)
-                : fmt::format("spread by a factor of at most {} across (A, N) (at w1 = {})", to_decimal(widest, 4),
-                              to_decimal(parse_real(widest_at, "omega"), 4));
+        widest - 1 <= tolerance ? fmt::format("do not depend on (A, N) (they agree to 1e-{})", rq.digits)
+        : to_decimal(widest, 4) == to_decimal(narrowest, 4)
+            ? fmt::format("spread by a factor of {} across (A, N), the same at every w1", to_decimal(widest, 4))
+            : fmt::format("spread by a factor of at most {} across (A, N) (at w1 = {}; at least {})", to_decimal(widest, 4),
+                          to_decimal(parse_real(widest_at, "omega"), 4), to_decimal(narrowest, 4));
     s.notes.push_back(fmt::format("{} divided by its stated factor, over A in {{{}}}, N in {{{}}}: the {} is fitted; the values {}.",
                                   term, As, Ns, lowest ? "inf" : "sup", spread));
     return s;
