@@ -176,13 +176,12 @@ int run(const RunArgs& a, const std::string& command) {
   const kwe::checks::Audit audit = kwe::checks::run_audit(o);
   const auto metadata = kwe::reports::current_metadata(command);
   std::cout << kwe::reports::summary_table(audit);
-  const SweepArgs& out = a.sweep;
-  if (!out.json.empty()) kwe::reports::write_atomically(out.json, kwe::reports::to_json(audit, metadata).dump(2) + "\n");
-  if (!out.report.empty()) {
+  if (!a.sweep.json.empty()) kwe::reports::write_atomically(a.sweep.json, kwe::reports::to_json(audit, metadata).dump(2) + "\n");
+  if (!a.sweep.report.empty()) {
     // The plots first, so that the report links exactly those that were rendered.
-    const kwe::reports::Plots plots =
-        a.no_plots ? kwe::reports::Plots{} : kwe::reports::write_plots(audit, kwe::reports::plot_directory_beside(out.report));
-    kwe::reports::write_atomically(out.report, kwe::reports::to_markdown(audit, metadata, plots));
+    const kwe::reports::Plots plots = a.no_plots ? kwe::reports::Plots{}
+                                                 : kwe::reports::write_plots(audit, kwe::reports::plot_directory_beside(a.sweep.report));
+    kwe::reports::write_atomically(a.sweep.report, kwe::reports::to_markdown(audit, metadata, plots));
   }
   switch (kwe::checks::overall(audit)) {
     case kwe::checks::Outcome::pass: return exit_pass;
