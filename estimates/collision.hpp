@@ -12,8 +12,12 @@
 #include "quadrature/level_sum.hpp"
 
 #include <array>
+#include <map>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
 
 namespace kwe {
 
@@ -46,24 +50,141 @@ void accumulate(Estimate<Real>& total, const Estimate<Real>& e) {
   total.calls += e.calls;
 }
 
+// The factors of one omega in the integrand weight_i(w2, w3, w4) h(w2, w3, w4): its power in the
+// piece's weight (cross_section.hpp) and n01(w) = <w>^(-M/2), from which every datum is formed
+// (n02 = cos(N w) n01, n0 = (A + cos(N w)) n01).
+template <class Real>
+struct OmegaFactors {
+  Real weight;  // w^beta, or w^(beta+1/2) for the omega at the minimum of (3.2)
+  Real n01;
+};
+
+// The exponents of (w2, w3, w4) in the piece's weight.
+template <class Real>
+std::array<Real, 3> weight_exponents(Piece piece, const Model<Real>& m) {
+  switch (piece) {
+    case Piece::C1: return {m.beta, m.beta, m.beta};
+    case Piece::C21:
+    case Piece::C22: return {m.beta_plus_half, m.beta, m.beta};
+    case Piece::C3: return {m.beta, m.beta_plus_half, m.beta};
+  }
+  throw std::logic_error("unknown piece");
+}
+
+template <class Real>
+OmegaFactors<Real> omega_factors(const Model<Real>& m, const Real& exponent, const Real& w) {
+  using std::pow;
+  return {pow(w, exponent), pow(Real(1 + w * w), m.minus_quarter_M)};
+}
+
+template <class Real>
+const Real& omega(const Omegas<Real>& w, int k) {
+  return k == 0 ? w.w2 : k == 1 ? w.w3 : w.w4;
+}
+
+template <class Real>
+using FactorSet = std::array<const OmegaFactors<Real>*, 3>;
+
+// h at one point: from the factors when h reads them (the integrands of this file), else from the omegas.
+template <class Real, class H>
+Real integrand_value(H& h, const Omegas<Real>& w, const FactorSet<Real>& f) {
+  if constexpr (std::is_invocable_v<H&, const Omegas<Real>&, const FactorSet<Real>&>)
+    return h(w, f);
+  else
+    return h(w);
+}
+
 // Level-L sum of prefactor_i(w1) * \iint_{D_i} weight_i(w2, w3, w4) h(w2, w3, w4) for one piece i.
+//
+// Shared factors. Every integrand is weight_i * h, both products of one-omega factors (OmegaFactors)
+// except for what h itself adds. Of (w2, w3, w4), one depends on the outer variable only, one (D1: none)
+// on the inner variable only, and the rest on both (domains.hpp, dependence()). The outer one's factors
+// are computed once per outer node; the inner one's once per node of each inner panel, and the inner
+// panels are the same for every outer node but the last of each range (graded rungs from 0), so they
+// are tabulated per level, with their positions and weights (a geometric panel's map costs an exp);
+// only the omegas that depend on both are computed at every call. Tanh-sinh panels (the tails) stop on
+// the size of their terms and are summed as before.
 template <class Real, class H>
 Estimate<Real> piece_level_sum(const quadrature::Engine<Real>& engine, Piece piece, const Model<Real>& model,
                                const Real& w1, unsigned level, H&& h) {
+  using std::abs;
+  const std::array<Real, 3> exponents = weight_exponents(piece, model);
+  struct InnerTable {
+    std::vector<Real> y, weight;              // positions, rule weight times the map's Jacobian
+    std::vector<OmegaFactors<Real>> factors;  // of the omega that depends on y only
+  };
   Estimate<Real> total{0, 0, 0};
   for (Chart chart : charts_of(piece)) {
-    const Range<Real> outer = outer_range(chart, w1);
-    const auto outer_panels = quadrature::graded(outer.a, outer.b, outer.breaks, outer.unit, engine.grading);
+    const std::array<Dependence, 3> depends = dependence(chart);
+    int inner_only = -1;
+    for (int k = 0; k < 3; ++k)
+      if (depends[k] == Dependence::inner) inner_only = k;
+    std::map<std::pair<Real, Real>, InnerTable> tables;
+    const Range<Real> outer = outer_range(chart, model, w1);
+    const auto outer_panels =
+        quadrature::graded(outer.a, outer.b, outer.breaks, outer.unit, engine.grading, outer.exponent);
     accumulate(total, quadrature::level_sum(outer_panels, engine.rules, level, [&](const Real& x) -> Estimate<Real> {
-      const Range<Real> inner = inner_range(chart, w1, x);
-      const auto inner_panels = quadrature::graded(inner.a, inner.b, inner.breaks, inner.unit, engine.grading);
-      return quadrature::level_sum(inner_panels, engine.rules, level, [&](const Real& y) -> Real {
+      const Range<Real> inner = inner_range(chart, model, w1, x);
+      const auto inner_panels =
+          quadrature::graded(inner.a, inner.b, inner.breaks, inner.unit, engine.grading, inner.exponent);
+      std::array<OmegaFactors<Real>, 3> here;  // the factors at the current point
+      bool outer_done = false;
+      // The factors of the omegas not taken from a table; `inner_known`: the inner one's are in place.
+      const auto point_value = [&](const Real& y, bool inner_known) -> Real {
         const Omegas<Real> w = omegas_at(chart, w1, x, y);
-        return piece_weight(piece, model, w.w2, w.w3, w.w4) * h(w);
-      });
+        for (int k = 0; k < 3; ++k) {
+          if (depends[k] == Dependence::outer && outer_done) continue;
+          if (depends[k] == Dependence::inner && inner_known) continue;
+          here[k] = omega_factors(model, exponents[k], omega(w, k));
+        }
+        outer_done = true;
+        const FactorSet<Real> f{&here[0], &here[1], &here[2]};
+        return here[0].weight * here[1].weight * here[2].weight * integrand_value<Real>(h, w, f);
+      };
+      Estimate<Real> sum{0, 0, 0};
+      for (const quadrature::Panel<Real>& panel : inner_panels) {
+        if (panel.rule == quadrature::PanelRule::tanh_sinh || inner_only < 0) {
+          accumulate(sum, quadrature::level_sum(std::vector<quadrature::Panel<Real>>{panel}, engine.rules, level,
+                                                [&](const Real& y) -> Real { return point_value(y, false); }));
+          continue;
+        }
+        auto found = tables.find({panel.a, panel.b});
+        if (found == tables.end()) {
+          InnerTable t;
+          for (const quadrature::Node<Real>& node : engine.rules.nodes(level, panel)) {
+            const quadrature::MappedPoint<Real> p = panel.at(node.s, node.s_complement);
+            const Omegas<Real> w = omegas_at(chart, w1, x, p.x);
+            t.factors.push_back(omega_factors(model, exponents[inner_only], omega(w, inner_only)));
+            t.weight.push_back(Real(node.weight * p.jacobian));
+            t.y.push_back(p.x);
+          }
+          found = tables.emplace(std::make_pair(panel.a, panel.b), std::move(t)).first;
+        }
+        const InnerTable& t = found->second;
+        for (std::size_t j = 0; j < t.y.size(); ++j) {
+          here[inner_only] = t.factors[j];
+          const Real term = t.weight[j] * point_value(t.y[j], true);
+          sum.value += term;
+          sum.l1 += abs(term);
+          ++sum.calls;
+        }
+      }
+      return sum;
     }));
   }
   return scaled(total, piece_prefactor(piece, model, w1));
+}
+
+// A datum from the factors of its omega: n01 is tabulated, the oscillating data add their cosine.
+template <class Real>
+Real datum(const Data<Real>& d, const Real& w, const OmegaFactors<Real>& f) {
+  using std::cos;
+  switch (d.kind) {
+    case DataKind::n01: return f.n01;
+    case DataKind::n02: return Real(cos(d.model->N * w) * f.n01);
+    case DataKind::n0: return Real((d.model->A + cos(d.model->N * w)) * f.n01);
+  }
+  throw std::logic_error("unknown data kind");
 }
 
 // The product k(w_j1) l(w_j2) m(w_j3), with the data at w1 evaluated once.
@@ -89,6 +210,18 @@ struct SlotProduct {
     }
     return product;
   }
+
+  Real operator()(const Omegas<Real>& w, const FactorSet<Real>& f) const {
+    Real product = 1;
+    for (int i = 0; i < 3; ++i) {
+      const int k = slots.index[i] - 2;
+      if (k < 0)
+        product *= at_w1[i];
+      else
+        product *= datum(data[i], omega(w, k), *f[k]);
+    }
+    return product;
+  }
 };
 
 // The gain-loss combination of (3.3) at one point.
@@ -97,8 +230,8 @@ struct GainMinusLoss {
   Data<Real> n;
   Real n1;
 
-  Real operator()(const Omegas<Real>& w) const {
-    const Real n2 = n(w.w2), n3 = n(w.w3), n4 = n(w.w4);
+  Real operator()(const Omegas<Real>& w, const FactorSet<Real>& f) const {
+    const Real n2 = datum(n, w.w2, *f[0]), n3 = datum(n, w.w3, *f[1]), n4 = datum(n, w.w4, *f[2]);
     return n3 * n4 * (n1 + n2) - n1 * n2 * (n3 + n4);
   }
 };

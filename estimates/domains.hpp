@@ -15,11 +15,24 @@
 //                                                     w4 = w1 + (x - y)
 //  D1:  w1 <= w3 <= w4                                x = w3 - w1 in [0, inf), y = w4 - w3 in [0, inf),
 //                                                     w3 = w1 + x, w4 = w3 + y, w2 = w1 + 2x + y
+//
+// Each range also says how its integrand behaves at its start 0, when that is a known power x^alpha
+// times an analytic function (the panel there then goes to Gauss-Jacobi, gauss_jacobi.hpp):
+//  D21, D3: inner  y^(beta+1/2) (the factor w2^(beta+1/2), resp. w3^(beta+1/2), with y = w2, resp. w3);
+//           outer  x^(2 beta + 3/2): x^beta from w3 (resp. w2) times the inner integral over [0, x],
+//           which is x^(beta+3/2) times an analytic function (y = x s);
+//  D22a:    outer  x^(beta+3/2): w2^(beta+1/2) times an inner range of length x/2; inner analytic;
+//  D22b:    outer  x (an inner range of length x/2; every omega in [w1/2, w1]); inner analytic;
+//  D1:      every omega >= w1: analytic at both starts.
+// And which chart variable each of (w2, w3, w4) depends on (collision.hpp computes the factors of an
+// omega that depends on one variable once per node of that variable, not once per integrand call).
 #pragma once
 
 #include "estimates/cross_section.hpp"
 
+#include <array>
 #include <limits>
+#include <optional>
 #include <vector>
 
 namespace kwe {
@@ -35,6 +48,7 @@ struct Range {
   Real a, b;                 // b may be +infinity
   std::vector<Real> breaks;  // interior points where the integrand has a kink or a new scale
   Real unit;                 // the scale on which the integrand varies near a (see partition.hpp)
+  std::optional<Real> exponent = std::nullopt;  // the integrand ~ (x - a)^exponent times analytic at a
 };
 
 enum class Chart { D21, D22a, D22b, D3, D1 };
@@ -55,26 +69,42 @@ Real infinity() {
 }
 
 template <class Real>
-Range<Real> outer_range(Chart chart, const Real& w1) {
+Range<Real> outer_range(Chart chart, const Model<Real>& m, const Real& w1) {
   const Real half = w1 / 2;
+  const Real corner = 2 * m.beta + Real(3) / 2;
   switch (chart) {
-    case Chart::D21:
-    case Chart::D22a: return {0, half, {}, 1};
-    case Chart::D22b: return {0, half, {}, w1};  // all of w2, w3, w4 stay in [w1/2, w1]
-    case Chart::D3: return {0, infinity<Real>(), {w1}, 1};
-    case Chart::D1: return {0, infinity<Real>(), {}, w1};
+    case Chart::D21: return {0, half, {}, 1, corner};
+    case Chart::D22a: return {0, half, {}, 1, Real(m.beta + Real(3) / 2)};
+    case Chart::D22b: return {0, half, {}, w1, Real(1)};  // all of w2, w3, w4 stay in [w1/2, w1]
+    case Chart::D3: return {0, infinity<Real>(), {w1}, 1, corner};
+    case Chart::D1: return {0, infinity<Real>(), {}, w1, Real(0)};
   }
   return {};
 }
 
 template <class Real>
-Range<Real> inner_range(Chart chart, const Real& w1, const Real& x) {
+Range<Real> inner_range(Chart chart, const Model<Real>& m, const Real& w1, const Real& x) {
   switch (chart) {
-    case Chart::D21: return {0, x, {}, 1};
+    case Chart::D21: return {0, x, {}, 1, m.beta_plus_half};
     case Chart::D22a:
-    case Chart::D22b: return {0, x / 2, {}, w1};  // w3, w4 near w1/2: smooth on scale w1
-    case Chart::D3: return {0, x < w1 ? x : w1, {}, 1};
-    case Chart::D1: return {0, infinity<Real>(), {}, w1};
+    case Chart::D22b: return {0, x / 2, {}, w1, Real(0)};  // w3, w4 near w1/2: smooth on scale w1
+    case Chart::D3: return {0, x < w1 ? x : w1, {}, 1, m.beta_plus_half};
+    case Chart::D1: return {0, infinity<Real>(), {}, w1, Real(0)};
+  }
+  return {};
+}
+
+// Which chart variable each of (w2, w3, w4) depends on.
+enum class Dependence { outer, inner, both };
+
+inline std::array<Dependence, 3> dependence(Chart chart) {
+  using D = Dependence;
+  switch (chart) {
+    case Chart::D21: return {D::inner, D::outer, D::both};
+    case Chart::D22a: return {D::outer, D::inner, D::both};
+    case Chart::D22b: return {D::outer, D::both, D::inner};
+    case Chart::D3: return {D::outer, D::inner, D::both};
+    case Chart::D1: return {D::both, D::outer, D::both};
   }
   return {};
 }

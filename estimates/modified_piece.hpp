@@ -20,12 +20,12 @@ struct DifferenceOfData {
   Real n1;       // n01(w1)
   Real w1, bracket1_squared;
 
-  Real operator()(const Omegas<Real>& w) const {
+  Real operator()(const Omegas<Real>& w, const FactorSet<Real>& f) const {
     using boost::multiprecision::expm1;
     using boost::multiprecision::log1p;
     using std::abs;
     const Real ratio_minus_one = expm1(Real(n.model->minus_quarter_M * log1p(Real(w.w4_minus_w1 * (w.w4 + w1) / bracket1_squared))));
-    return n(w.w2) * n(w.w3) * n1 * abs(ratio_minus_one);
+    return f[0]->n01 * f[1]->n01 * n1 * abs(ratio_minus_one);
   }
 };
 

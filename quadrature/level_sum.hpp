@@ -33,7 +33,7 @@ Estimate<Real> level_sum(const std::vector<Panel<Real>>& panels, const RuleFamil
   };
   const int negligible_exponent = -static_cast<int>(rules.bits()) - 8;
   for (const Panel<Real>& panel : panels) {
-    const NodeSet<Real>& nodes = rules.nodes(level, panel.rule);
+    const NodeSet<Real>& nodes = rules.nodes(level, panel);
     if (panel.rule != PanelRule::tanh_sinh) {
       for (const Node<Real>& node : nodes) term(panel, node);
       continue;

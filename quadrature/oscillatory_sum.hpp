@@ -73,7 +73,7 @@ Components<Real> oscillatory_components_sum(const std::vector<Panel<Real>>& pane
   const int negligible_exponent = -static_cast<int>(rules.bits()) - 8;
   for (const Panel<Real>& panel : panels) {
     if (panel.map != PanelMap::linear) throw std::logic_error("oscillatory panels must be linear");
-    const NodeSet<Real>& nodes = rules.nodes(level, panel.rule);
+    const NodeSet<Real>& nodes = rules.nodes(level, panel);
     const Real length = panel.b - panel.a;
     if (panel.rule == PanelRule::gauss_legendre) {
       // int_a^b f(u) e^(i kappa u) du = (b - a) e^(i kappa c) int_0^1 f e^(i omega (2s - 1)) ds

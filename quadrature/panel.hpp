@@ -12,8 +12,9 @@ namespace kwe::quadrature {
 
 enum class PanelMap { linear, geometric, to_infinity };
 
-// Which rule integrates the panel: tanh-sinh where an end may be singular, Gauss-Legendre elsewhere.
-enum class PanelRule { tanh_sinh, gauss_legendre };
+// Which rule integrates the panel: tanh-sinh where an end may be singular, Gauss-Jacobi where the
+// singularity at the panel's start is a known power s^alpha (gauss_jacobi.hpp), Gauss-Legendre elsewhere.
+enum class PanelRule { tanh_sinh, gauss_legendre, gauss_jacobi };
 
 template <class Real>
 struct MappedPoint {
@@ -26,6 +27,7 @@ struct Panel {
   PanelMap map;
   PanelRule rule;
   Real a, b;  // b is ignored for to_infinity
+  Real alpha = 0;  // gauss_jacobi: the integrand is s^alpha times an analytic function near s = 0
 
   // s is the position in [0, 1] and s_complement = 1 - s, both exact at the node.
   MappedPoint<Real> at(const Real& s, const Real& s_complement) const {

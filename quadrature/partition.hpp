@@ -9,11 +9,14 @@
 // panels centred on them instead lose 5 of 31 digits at the same cost; ratio 8 beat 4, 16, 64 and no
 // grading at all.
 // Interior breakpoints (kinks of min{...}, ends of the domains) are always panel ends.
+// When the integrand's behaviour at 0 is known to be x^alpha times an analytic function, the panel [0, u]
+// goes to Gauss-Jacobi with that alpha instead of tanh-sinh (gauss_jacobi.hpp: a quarter of the nodes).
 #pragma once
 
 #include "quadrature/panel.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <vector>
 
 namespace kwe::quadrature {
@@ -29,7 +32,7 @@ struct Grading {
 // infinite range gets its tail panel at the first rung past ratio * max(a, unit, largest break).
 template <class Real>
 std::vector<Panel<Real>> graded(const Real& a, const Real& b, const std::vector<Real>& breaks, const Real& unit,
-                                const Grading<Real>& g) {
+                                const Grading<Real>& g, const std::optional<Real>& exponent_at_zero = std::nullopt) {
   using boost::multiprecision::isinf;
   std::vector<Real> points{a};
   Real top = std::max(a, unit);
@@ -52,6 +55,8 @@ std::vector<Panel<Real>> graded(const Real& a, const Real& b, const std::vector<
     if (points[i] > 0)
       panels.push_back({PanelMap::geometric, g.gauss ? PanelRule::gauss_legendre : PanelRule::tanh_sinh, points[i],
                         points[i + 1]});
+    else if (exponent_at_zero && g.gauss)
+      panels.push_back({PanelMap::linear, PanelRule::gauss_jacobi, points[i], points[i + 1], *exponent_at_zero});
     else
       panels.push_back({PanelMap::linear, PanelRule::tanh_sinh, points[i], points[i + 1]});
   }

@@ -10,6 +10,7 @@
 #pragma once
 
 #include "quadrature/filon.hpp"
+#include "quadrature/gauss_jacobi.hpp"
 #include "quadrature/gauss_legendre.hpp"
 #include "quadrature/panel.hpp"
 #include "quadrature/tanh_sinh.hpp"
@@ -32,6 +33,15 @@ class RuleFamily {
     NodeSet<Real> made = rule == PanelRule::tanh_sinh ? tanh_sinh_nodes<Real>(step(level), bits_)
                                                       : gauss_legendre_nodes<Real>(gauss_points(level));
     return cache.emplace(level, std::move(made)).first->second;
+  }
+
+  // The rule of a panel: its kind, and for Gauss-Jacobi its exponent (the sets are kept per (level, alpha)).
+  const NodeSet<Real>& nodes(unsigned level, const Panel<Real>& panel) const {
+    if (panel.rule != PanelRule::gauss_jacobi) return nodes(level, panel.rule);
+    const auto key = std::make_pair(level, panel.alpha);
+    const auto found = jacobi_.find(key);
+    if (found != jacobi_.end()) return found->second;
+    return jacobi_.emplace(key, gauss_jacobi_nodes<Real>(gauss_points(level), panel.alpha, bits_)).first->second;
   }
 
   static Real step(unsigned level) {
@@ -63,6 +73,7 @@ class RuleFamily {
  private:
   unsigned bits_;
   mutable std::map<unsigned, NodeSet<Real>> tanh_sinh_, gauss_;
+  mutable std::map<std::pair<unsigned, Real>, NodeSet<Real>> jacobi_;
   mutable std::map<std::pair<unsigned, Real>, FilonWeights<Real>> filon_;
 };
 

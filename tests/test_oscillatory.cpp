@@ -157,7 +157,8 @@ TEST_CASE("C'^234's |n(w4) - n(w1)| keeps its digits where w4 -> w1", "[unit]") 
   const DifferenceOfData<Real> h{n, n(w1), w1, Real(1 + w1 * w1)};
   const Real x = parse_real("0.5", "x"), y = x - parse_real("1e-25", "t");
   const Omegas<Real> w = omegas_at(Chart::D21, w1, x, y);
-  const Real factor = h(w) / (n(w.w2) * n(w.w3));
+  const OmegaFactors<Real> f2{Real(1), n(w.w2)}, f3{Real(1), n(w.w3)}, f4{Real(1), n(w.w4)};
+  const Real factor = h(w, {&f2, &f3, &f4}) / (n(w.w2) * n(w.w3));
   // The reference from the same nodes (y - x is exact in binary), with the naive formula at 120 digits.
   Real::default_precision(120);
   const Real t = Real(y) - Real(x), big_w1 = parse_real("1e6", "w1"), M = 12;
