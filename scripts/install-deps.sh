@@ -8,7 +8,6 @@ packages=(
   catch2 libbenchmark-dev
   libcli11-dev nlohmann-json3-dev libfmt-dev
   gnuplot-nox
-  libqd-dev
 )
 missing=()
 for p in "${packages[@]}"; do

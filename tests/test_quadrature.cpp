@@ -5,6 +5,7 @@
 #include "quadrature/level_sum.hpp"
 
 #include <boost/math/special_functions/beta.hpp>
+#include <boost/math/special_functions/gamma.hpp>
 #include <catch2/catch.hpp>
 
 using kwe::Real;
@@ -112,4 +113,28 @@ TEST_CASE("partitions are graded from the data's scale and end at every break", 
   const auto infinite = q::graded(Real(0), infinity(), {}, Real(10), g);
   CHECK(infinite.back().map == q::PanelMap::to_infinity);
   CHECK(infinite.back().a >= 80);
+}
+
+TEST_CASE("Gauss-Jacobi: s^alpha times polynomials exactly, s^alpha e^s to the working precision", "[quadrature]") {
+  // int_0^1 s^(alpha + k) ds = 1 / (alpha + k + 1) for k <= 2n - 1; int_0^1 s^alpha e^(-s) ds = gamma_lower(alpha + 1, 1).
+  kwe::set_working_precision(40);
+  const unsigned bits = kwe::working_bits();
+  for (const char* alpha_text : {"0", "0.8", "2.1", "3.5", "-0.5"}) {
+    const Real alpha(alpha_text);
+    for (unsigned n : {5u, 32u}) {
+      const q::NodeSet<Real> nodes = q::gauss_jacobi_nodes<Real>(n, alpha, bits);
+      REQUIRE(nodes.size() == n);
+      for (unsigned k : {0u, 1u, 2 * n - 1}) {
+        Real sum = 0;
+        for (const auto& node : nodes) sum += node.weight * pow(node.s, Real(alpha + k));
+        INFO("alpha = " << alpha_text << ", n = " << n << ", k = " << k);
+        CHECK(agrees(sum, Real(1 / (alpha + k + 1)), 38));
+      }
+    }
+    const q::NodeSet<Real> nodes = q::gauss_jacobi_nodes<Real>(32, alpha, bits);
+    Real sum = 0;
+    for (const auto& node : nodes) sum += node.weight * pow(node.s, alpha) * exp(Real(-node.s));
+    INFO("alpha = " << alpha_text << ": agreement " << digits_of_agreement(sum, Real(boost::math::tgamma_lower(Real(alpha + 1), Real(1)))));
+    CHECK(agrees(sum, Real(boost::math::tgamma_lower(Real(alpha + 1), Real(1))), 38));
+  }
 }
