@@ -138,8 +138,7 @@ std::vector<PhaseResult<Real>> phase_piece(const quadrature::Engine<Real>& engin
   std::vector<PhaseResult<Real>> results(K);
   const Real prefactor = piece_prefactor(piece, model, w1);
   std::vector<Real> previous_re(K), previous_im(K);
-  Real previous_worst = -1;
-  for (unsigned level = engine.policy.first_level; level <= engine.policy.max_level; ++level) {
+  quadrature::drive_levels<Real>(engine.policy, [&](unsigned level) -> std::optional<quadrature::LevelCheck<Real>> {
     const auto sums = quadrature::oscillatory_level_sum(panels, engine.rules, level, kappas,
                                                         [&](const Real& u) { return inner(level, u); });
     const bool estimable = level > engine.policy.first_level;
@@ -157,7 +156,7 @@ std::vector<PhaseResult<Real>> phase_piece(const quadrature::Engine<Real>& engin
       if (estimable) {
         const Real dre = r.re - previous_re[k], dim = r.im - previous_im[k];
         const Real size = sqrt(r.re * r.re + r.im * r.im);
-        r.error = sqrt(dre * dre + dim * dim) + ldexp(r.l1, 4 - static_cast<int>(engine.bits)) + cut;
+        r.error = sqrt(dre * dre + dim * dim) + quadrature::rounding_floor(r.l1, engine.bits) + cut;
         r.converged = r.error <= engine.tolerance() * size;
         all = all && r.converged;
         worst = std::max(worst, Real(r.error / size));
@@ -165,11 +164,9 @@ std::vector<PhaseResult<Real>> phase_piece(const quadrature::Engine<Real>& engin
       previous_re[k] = r.re;
       previous_im[k] = r.im;
     }
-    if (all) break;
-    // Past the rounding floor a finer level only costs time.
-    if (previous_worst >= 0 && worst >= previous_worst && level > engine.policy.first_level + 2) break;
-    if (estimable) previous_worst = worst;
-  }
+    if (!estimable) return std::nullopt;
+    return quadrature::LevelCheck<Real>{all, false, worst};
+  });
   return results;
 }
 

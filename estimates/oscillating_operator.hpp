@@ -129,53 +129,95 @@ inline int dot(const std::array<int, 3>& s, const std::array<int, 3>& d) {
 }
 
 // The integrand of a chart: the piece's weight and m = <w>^(-M/2) at (w2, w3, w4), handed to a
-// combination that forms weight * h_sigma for every pattern.
+// combination that forms weight * h_sigma for every pattern. The components are written into a buffer
+// the integrand owns (one per evaluation, like its Setup): no allocation per call.
 template <class Real, class Combination>
 struct Integrand {
   const Model<Real>& model;
   Piece piece;
   const Combination& h;
+  mutable quadrature::Components<Real> values{patterns().size()};
+  mutable std::array<Real, 3> m;
 
-  quadrature::Components<Real> operator()(const std::array<Real, 3>& w) const {
+  const quadrature::Components<Real>& operator()(const std::array<Real, 3>& w) const {
     using std::pow;
     const Real weight = piece_weight(piece, model, w[0], w[1], w[2]);
-    const std::array<Real, 3> m{pow(Real(1 + w[0] * w[0]), model.minus_quarter_M),
-                                pow(Real(1 + w[1] * w[1]), model.minus_quarter_M),
-                                pow(Real(1 + w[2] * w[2]), model.minus_quarter_M)};
-    quadrature::Components<Real> values(patterns().size());
+    for (int i = 0; i < 3; ++i) {
+      m[i] = w[i];
+      m[i] *= w[i];
+      m[i] += 1;
+      m[i] = pow(m[i], model.minus_quarter_M);
+    }
+    values.l1 = 0;
+    values.real = true;  // the combinations write re only
     h(weight, m, values);
     values.calls = 1;
     return values;
   }
 };
 
-// The full operator's h_sigma (see the top of the file). Written for speed: the products are formed
-// once and every pattern costs a few multiplications.
+// The full operator's h_sigma (see the top of the file). Written for speed: h_sigma depends on sigma only
+// through which of s2, s3, s4 are non-zero (8 classes for the 14 patterns), each class costs a few
+// multiplications, in place in scratch values the combination keeps (one per evaluation).
 template <class Real>
 struct FullOperatorCombination {
   Real c0;  // A or 0
   Real n1;  // n(w1)
 
+  struct Scratch {
+    std::array<Real, 2> a2, a3, a4;
+    std::array<Real, 8> by_class;
+    Real wn1, a34, loss, t;
+  };
+  mutable Scratch x;
+
+  // The class of a pattern: bit 2 for s2 != 0, bit 1 for s3 != 0, bit 0 for s4 != 0.
+  static int class_of(const Pattern& p) { return (p.s[0] != 0) * 4 + (p.s[1] != 0) * 2 + (p.s[2] != 0); }
+
   void operator()(const Real& weight, const std::array<Real, 3>& m, quadrature::Components<Real>& values) const {
     using std::abs;
     // c_s m_i for s = 0 (index 0) and s = +-1 (index 1), the weight folded into m2.
-    const std::array<Real, 2> a2{Real(weight * c0 * m[0]), Real(weight * m[0] / 2)};
-    const std::array<Real, 2> a3{Real(c0 * m[1]), Real(m[1] / 2)};
-    const std::array<Real, 2> a4{Real(c0 * m[2]), Real(m[2] / 2)};
-    const Real wn1 = weight * n1;
+    x.a2[1] = weight;
+    x.a2[1] *= m[0];
+    x.a2[0] = x.a2[1];
+    x.a2[0] *= c0;
+    x.a2[1] /= 2;
+    x.a3[0] = m[1];
+    x.a3[0] *= c0;
+    x.a3[1] = m[1];
+    x.a3[1] /= 2;
+    x.a4[0] = m[2];
+    x.a4[0] *= c0;
+    x.a4[1] = m[2];
+    x.a4[1] /= 2;
+    x.wn1 = weight;
+    x.wn1 *= n1;
+    for (int c = 0; c < 8; ++c) {
+      const int s2 = (c >> 2) & 1, s3 = (c >> 1) & 1, s4 = c & 1;
+      Real& gain = x.by_class[c];
+      x.a34 = x.a3[s3];
+      x.a34 *= x.a4[s4];
+      gain = x.a34;
+      gain *= x.a2[s2];
+      if (!s2) {
+        x.t = x.a34;
+        x.t *= x.wn1;
+        gain += x.t;
+      }
+      x.loss = 0;
+      if (!s4) x.loss += x.a3[s3];
+      if (!s3) x.loss += x.a4[s4];
+      x.loss *= x.a2[s2];
+      x.loss *= n1;
+      gain -= x.loss;
+    }
     const auto& all = patterns();
-    Real a34, gain, loss;
     for (std::size_t k = 0; k < all.size(); ++k) {
-      const int s2 = all[k].s[0] != 0, s3 = all[k].s[1] != 0, s4 = all[k].s[2] != 0;
-      a34 = a3[s3] * a4[s4];
-      gain = a34 * a2[s2];
-      if (!s2) gain += a34 * wn1;
-      loss = 0;
-      if (!s4) loss += a3[s3];
-      if (!s3) loss += a4[s4];
-      gain -= n1 * a2[s2] * loss;
-      values.re[k] = gain;
-      values.l1 += all[k].multiplicity * abs(gain);
+      const Real& v = x.by_class[class_of(all[k])];
+      values.re[k] = v;
+      x.t = abs(v);
+      values.l1 += x.t;
+      if (all[k].multiplicity == 2) values.l1 += x.t;
     }
   }
 };
@@ -270,8 +312,8 @@ quadrature::Result<Real> phase_expansion(const quadrature::Engine<Real>& engine,
 
   quadrature::Result<Real> result;
   result.value = result.error = result.l1 = 0;
-  Real previous = 0, previous_error = -1;
-  for (unsigned level = engine.policy.first_level; level <= engine.policy.max_level; ++level) {
+  Real previous = 0;
+  quadrature::drive_levels<Real>(engine.policy, [&](unsigned level) -> std::optional<quadrature::LevelCheck<Real>> {
     Real value = 0, l1 = 0, bounds = bound;
     for (const Setup& s : setups) {
       const quadrature::Components<Real> z = quadrature::oscillatory_components_sum(
@@ -286,18 +328,17 @@ quadrature::Result<Real> phase_expansion(const quadrature::Engine<Real>& engine,
     result.value = value;
     result.l1 = l1;
     result.level = level;
+    std::optional<quadrature::LevelCheck<Real>> check;
     if (level > engine.policy.first_level) {
-      const Real differences = abs(value - previous) + ldexp(l1, 4 - static_cast<int>(engine.bits));
+      const Real differences = abs(value - previous) + quadrature::rounding_floor(l1, engine.bits);
       result.error = differences + bounds;
       result.met = result.error <= engine.tolerance() * abs(value);
-      if (result.met) break;
       // Refining further cannot beat the bounds, nor the rounding floor once the differences stall.
-      if (differences <= bounds) break;
-      if (previous_error >= 0 && differences >= previous_error && level > engine.policy.first_level + 2) break;
-      previous_error = differences;
+      check = quadrature::LevelCheck<Real>{result.met, differences <= bounds, differences};
     }
     previous = value;
-  }
+    return check;
+  });
   return result;
 }
 

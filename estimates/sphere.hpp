@@ -168,7 +168,7 @@ quadrature::Result<Real> with_momentum_rounding(quadrature::Result<Real> r, cons
                                                 const quadrature::Engine<Real>& engine) {
   using std::abs;
   using std::ldexp;
-  r.error += ldexp(Real(r.l1 * (norm(c.P) + c.R)), 4 - static_cast<int>(engine.bits));
+  r.error += quadrature::rounding_floor(Real(r.l1 * (norm(c.P) + c.R)), engine.bits);
   r.met = r.met && (r.error <= engine.tolerance() * abs(r.value) || r.error <= engine.absolute_tolerance);
   return r;
 }

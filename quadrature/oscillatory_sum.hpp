@@ -33,11 +33,14 @@ struct Components {
   std::vector<Real> re, im;
   Real l1 = 0;  // sum over k of |f_k| (of its integral: the rounding floor and the stopping rule use it)
   std::size_t calls = 0;
+  bool real = false;  // every im is 0 (a real integrand): the sums skip the products with it
 
   explicit Components(std::size_t K = 0) : re(K, Real(0)), im(K, Real(0)) {}
 };
 
-// int f_k(u) e^(i kappa_k u) du for every component k at once; f(u) returns Components<Real>.
+// int f_k(u) e^(i kappa_k u) du for every component k at once; f(u) returns Components<Real> (or a
+// reference to a buffer of its own). The products are formed in place in one scratch value: no
+// allocation per node.
 template <class Real, class F>
 Components<Real> oscillatory_components_sum(const std::vector<Panel<Real>>& panels, const RuleFamily<Real>& rules,
                                             unsigned level, const std::vector<Real>& kappas, F&& f) {
@@ -57,13 +60,25 @@ Components<Real> oscillatory_components_sum(const std::vector<Panel<Real>>& pane
   const std::size_t D = distinct.size();
   Components<Real> total(K);
   std::vector<Real> w_re(D), w_im(D);  // the weight of the current node, per distinct frequency
+  Real t;
   const auto add = [&](const Real& u, const Real& w_abs) -> Real {
-    const Components<Real> value = f(u);
+    const Components<Real>& value = f(u);
     for (std::size_t k = 0; k < K; ++k) {
       const Real& wr = w_re[which[k]];
       const Real& wi = w_im[which[k]];
-      total.re[k] += wr * value.re[k] - wi * value.im[k];
-      total.im[k] += wi * value.re[k] + wr * value.im[k];
+      t = wr;
+      t *= value.re[k];
+      total.re[k] += t;
+      t = wi;
+      t *= value.re[k];
+      total.im[k] += t;
+      if (value.real) continue;
+      t = wi;
+      t *= value.im[k];
+      total.re[k] -= t;
+      t = wr;
+      t *= value.im[k];
+      total.im[k] += t;
     }
     const Real magnitude = w_abs * value.l1;
     total.l1 += magnitude;
@@ -127,6 +142,7 @@ std::vector<ComplexEstimate<Real>> oscillatory_level_sum(const std::vector<Panel
     for (std::size_t k = 0; k < K; ++k) c.re[k] = value.value;
     c.l1 = value.l1;
     c.calls = value.calls;
+    c.real = true;
     return c;
   });
   std::vector<ComplexEstimate<Real>> totals(K);
