@@ -20,10 +20,12 @@ std::string to_string(Status status) {
   return "inconclusive";
 }
 
-std::string fraction(double x) {
+std::string fraction(double x) { return fraction(x, 1e-6); }
+
+std::string fraction(double x, double tolerance) {
   for (int d : {1, 2, 4}) {
     const double n = std::round(x * d);
-    if (std::fabs(x * d - n) < 1e-6 * d) return d == 1 ? fmt::format("{}", static_cast<long>(n)) : fmt::format("{}/{}", static_cast<long>(n), d);
+    if (std::fabs(x * d - n) < tolerance * d) return d == 1 ? fmt::format("{}", static_cast<long>(n)) : fmt::format("{}/{}", static_cast<long>(n), d);
   }
   return fmt::format("{:.6f}", x);
 }
@@ -32,14 +34,16 @@ namespace {
 
 std::string where(const CheckResult& r) { return fmt::format("β = {}, M = {}", r.beta, r.M); }
 
-// "a β + c" in the paper's way of writing: "3β − 1/2", "β + 3/2", "−β", "5".
-std::string linear_formula(double a, double c) {
+// "a β + c" in the paper's way of writing: "3β − 1/2", "β + 3/2", "−β", "5"; a coefficient within
+// `tolerance` (the fits' uncertainty) of a fraction with denominator <= 4 is written as that fraction.
+std::string linear_formula(double a, double c, double tolerance) {
   std::string s;
-  const std::string abs_a = fraction(std::fabs(a));
-  if (fraction(a) != "0") s = (a < 0 ? "−" : "") + (abs_a == "1" ? std::string() : abs_a) + "β";
-  if (fraction(c) != "0" || s.empty()) {
-    if (s.empty()) s = (c < 0 ? "−" : "") + fraction(std::fabs(c));
-    else s += (c < 0 ? " − " : " + ") + fraction(std::fabs(c));
+  const std::string abs_a = fraction(std::fabs(a), tolerance);
+  if (abs_a != "0") s = (a < 0 ? "−" : "") + (abs_a == "1" ? std::string() : abs_a) + "β";
+  const std::string abs_c = fraction(std::fabs(c), tolerance);
+  if (abs_c != "0" || s.empty()) {
+    if (s.empty()) s = (c < 0 ? "−" : "") + abs_c;
+    else s += (c < 0 ? " − " : " + ") + abs_c;
   }
   return s;
 }
@@ -95,8 +99,9 @@ std::vector<MeasuredLine> measured_lines(const std::vector<std::vector<const Che
       if (m.line.linear()) {
         const Exponent& e = rs.front()->exponent;
         const double stated_intercept = e.M_coefficient * std::stod(M) + e.constant;
-        m.measured = linear_formula(m.line.slope, m.line.intercept);
-        m.gap = linear_formula(e.beta_coefficient - m.line.slope, stated_intercept - m.line.intercept);
+        const double tolerance = std::max(1e-6, 3 * m.line.widest);
+        m.measured = linear_formula(m.line.slope, m.line.intercept, tolerance);
+        m.gap = linear_formula(e.beta_coefficient - m.line.slope, stated_intercept - m.line.intercept, tolerance);
       }
       lines.push_back(m);
     }

@@ -26,7 +26,7 @@ std::string to_string(Status status);  // "sharp", "loose", "violated", "inconcl
 struct MeasuredLine {
   std::string id, M;
   BetaLine line;
-  std::string measured;  // "3β − 1/2 − 12" style formula at this M, empty when not linear
+  std::string measured;  // "3β − 13/2" at this M, coefficients as fractions to the fits' uncertainty; empty when not linear
   std::string gap;       // stated − measured as a formula in β at this M, empty when not linear
 };
 
@@ -58,5 +58,7 @@ Findings analyse(const Audit& audit);
 
 // A number as a fraction with denominator <= 4 when it is one to 1e-6, else in 6 decimals.
 std::string fraction(double x);
+// The same within `tolerance`.
+std::string fraction(double x, double tolerance);
 
 }  // namespace kwe::checks

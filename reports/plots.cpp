@@ -199,7 +199,7 @@ std::string panels_script(const std::string& svg, const std::vector<const CheckR
   const std::string x = c.variable;
   for (const CheckResult* r : results) {
     const std::string stem = stem_of(*r);
-    s += fmt::format("set autoscale x\nset title {}\nset logscale y\nset format y '%.1e'\nset xlabel {}\nset ylabel {}\n",
+    s += fmt::format("set autoscale x\nset autoscale y\nset key bottom left\nset title {}\nset logscale y\nset format y '%.1e'\nset xlabel {}\nset ylabel {}\n",
                      gnuplot_string(fmt::format("β = {}, M = {}: |Q| / {}^p, p = {} = {:.6g}", r->beta, r->M, x, r->exponent.formula, r->predicted)),
                      gnuplot_string(x), gnuplot_string(fmt::format("|{}| / {}^p", c.quantity, x)));
     if (has_nonzero_value(*r)) {
@@ -219,6 +219,10 @@ std::string panels_script(const std::string& svg, const std::vector<const CheckR
     const double u = std::max(r->fit.uncertainty, 1e-9);
     if (r->series.size() >= 2)
       s += fmt::format("set xrange [{:.17g}:{:.17g}]\n", static_cast<double>(r->series.front().omega), static_cast<double>(r->series.back().omega));
+    // The stated and the measured exponent with room around them: early slopes far off do not squash them.
+    const double low = r->fit.ok ? std::min(r->predicted, r->fit.exponent) : r->predicted,
+                 high = r->fit.ok ? std::max(r->predicted, r->fit.exponent) : r->predicted, room = 0.5 + 0.3 * (high - low);
+    s += fmt::format("set yrange [{:.17g}:{:.17g}]\nset key top right\n", low - room, high + room);
     s += fmt::format("set title {}\nunset logscale y\nset format y '%.3f'\nset ylabel 'local slope'\n",
                      gnuplot_string(r->fit.ok ? fmt::format("measured p̂ = {:.6f} ± {:.1e}, stated p = {:.6g}", r->fit.exponent, u, r->predicted)
                                               : fmt::format("no fit; stated p = {:.6g}", r->predicted)));
@@ -234,7 +238,7 @@ std::string panels_script(const std::string& svg, const std::vector<const CheckR
   }
   if (ratio)
     for (const CheckResult* r : results) {
-      s += fmt::format("set autoscale x\nset title {}\nset format y '%.3f'\nset ylabel 'lhs / rhs'\n",
+      s += fmt::format("set autoscale x\nset autoscale y\nset title {}\nset format y '%.3f'\nset ylabel 'lhs / rhs'\n",
                        gnuplot_string(fmt::format("{} / {} (≤ holds below 1)", c.comparisons.front().lhs, c.comparisons.front().rhs)));
       s += fmt::format("plot {} index 0 using 1:2 with linespoints pt 7 ps 0.6 lc rgb '#9467bd' title 'ratio', 1 with lines lc rgb '#d62728' title '1'\n",
                        gnuplot_string(stem_of(*r) + ".ratio.dat"));
