@@ -61,7 +61,8 @@ std::string betas(const std::vector<std::string>& points) {
   bool one_M = true;
   for (const std::string& p : points) {
     const auto comma = p.find(", M = ");
-    bs.push_back(p.substr(4, comma - 4));
+    const auto begin = p.find("= ") + 2;  // after "β = " (β is two bytes)
+    bs.push_back(p.substr(begin, comma - begin));
     const std::string m = p.substr(comma + 6);
     if (!M.empty() && m != M) one_M = false;
     M = m;
