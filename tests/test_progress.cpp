@@ -63,7 +63,7 @@ TEST_CASE("progress in place: redrawn with a carriage return, one newline at the
   CHECK(out.str().back() == '\n');
 }
 
-TEST_CASE("progress: quiet writes nothing; a short run writes nothing", "[unit]") {
+TEST_CASE("progress: quiet writes nothing, and neither does a short run", "[unit]") {
   double now = 0;
   std::ostringstream quiet, quick;
   ProgressDisplay q(quiet, ProgressDisplay::Mode::quiet, 5, [&] { return now; });
