@@ -24,6 +24,8 @@ void AuditOptions::validate() const {
   validate_digits(digits);
   if (jobs < 1 || jobs > 256) throw std::invalid_argument("jobs: " + std::to_string(jobs) + " is outside [1, 256]");
   grid.omegas();
+  if (shard_count < 1 || shard_index < 1 || shard_index > shard_count)
+    throw std::invalid_argument("shard: " + std::to_string(shard_index) + "/" + std::to_string(shard_count) + " is not k/n with 1 <= k <= n");
 }
 
 namespace {
@@ -54,6 +56,7 @@ ComparisonResult compare(const Comparison& comparison, const ValueTable& table, 
     const Evaluation& a = table.at(l);
     const Evaluation& b = table.at(rr);
     const Real ratio = a.value / b.value;
+    r.ratios.push_back(ratio);
     if (ratio > r.worst_ratio || r.worst_omega.empty()) {
       r.worst_ratio = ratio;
       r.worst_omega = w;
@@ -65,83 +68,101 @@ ComparisonResult compare(const Comparison& comparison, const ValueTable& table, 
 
 }  // namespace
 
-Audit run_audit(const AuditOptions& options) {
+std::vector<Unit> units(const AuditOptions& options) {
+  std::vector<Unit> all;
+  for (const Check* c : selected(options))
+    for (const std::string& beta : options.betas)
+      for (const std::string& M : options.Ms) all.push_back({c, beta, M});
+  return all;
+}
+
+bool in_shard(const AuditOptions& options, std::size_t unit_index) { return unit_index % options.shard_count == options.shard_index - 1; }
+
+Audit run_audit(const AuditOptions& options, const ProgressSink& progress) {
   options.validate();
   const auto start = std::chrono::steady_clock::now();
   Audit audit;
   audit.options = options;
-  const std::vector<const Check*> checks = selected(options);
   const std::vector<std::string> omegas = options.grid.omegas();
 
-  // Every value any selected check needs, computed once.
-  std::vector<PointKey> keys;
-  for (const Check* c : checks)
-    for (const std::string& beta : options.betas)
-      for (const std::string& M : options.Ms)
-        for (const std::string& w : omegas) {
-          if (c->source) continue;
-          keys.push_back({c->quantity, c->data, beta, M, w});
-          for (const Comparison& cmp : c->comparisons) {
-            keys.push_back({cmp.lhs, c->data, beta, M, w});
-            keys.push_back({cmp.rhs, c->data, beta, M, w});
-          }
-        }
-  ValueTable table;
-  table.compute(keys, options.digits, options.jobs);
-
-  set_working_precision(options.digits);
-  for (const Check* c : checks)
-    for (const std::string& beta : options.betas)
-      for (const std::string& M : options.Ms) {
-        CheckResult r;
-        r.check = c;
-        r.beta = beta;
-        r.M = M;
-        const auto assumed = options.assumed.find(c->id);
-        r.assumed = assumed != options.assumed.end();
-        r.exponent = r.assumed ? parse_exponent(assumed->second) : c->predicted;
-        const double b = std::stod(beta), m = std::stod(M);
-        std::vector<std::string> violations;
-        r.predicted = r.exponent.at(b, m);
-        r.within_hypotheses = within(c->hypotheses, b, m);
-        if (c->source) {
-          Series s = c->source({beta, M, options.digits, options.jobs, options.grid.per_decade, &table, omegas});
-          set_working_precision(options.digits);
-          r.omegas = std::move(s.abscissae);
-          r.series = std::move(s.points);
-          r.calls = std::move(s.calls);
-          r.values_met = s.met;
-          r.notes = std::move(s.notes);
-          violations = std::move(s.violations);
-        } else {
-          r.omegas = omegas;
-          for (const std::string& w : omegas) {
-            const Evaluation& e = table.at({c->quantity, c->data, beta, M, w});
-            r.series.push_back({parse_real(w, "omega"), e.value, e.error});
-            r.calls.push_back(e.calls);
-            r.values_met = r.values_met && e.met;
-          }
-        }
-        r.fit = fit_exponent(r.series);
-        r.verdict = judge(c->relation, r.predicted, r.fit, r.values_met, options.tolerances);
-        r.control = negative_control(c->relation, r.fit, r.values_met, options.tolerances);
-        if (c->relation != Relation::lower) r.implied_constant_upper = implied_constant(r.series, r.predicted, false);
-        if (c->relation != Relation::upper) r.implied_constant_lower = implied_constant(r.series, r.predicted, true);
+  // The values each unit needs; a value two units share (4.2 and 4.3: C^234_21) is computed once.
+  const std::vector<Unit> all = units(options);
+  std::vector<std::vector<PointKey>> unit_keys(all.size());
+  std::size_t total = 0;
+  for (std::size_t u = 0; u < all.size(); ++u) {
+    if (!in_shard(options, u)) continue;
+    const Check* c = all[u].check;
+    if (!c->source)
+      for (const std::string& w : omegas) {
+        unit_keys[u].push_back({c->quantity, c->data, all[u].beta, all[u].M, w});
         for (const Comparison& cmp : c->comparisons) {
-          r.comparisons.push_back(compare(cmp, table, {"", c->data, beta, M, ""}, omegas));
-          if (!r.comparisons.back().holds) {
-            r.verdict.outcome = Outcome::fail;
-            r.verdict.reason = cmp.lhs + " <= " + cmp.rhs + " fails at w1 = " + r.comparisons.back().worst_omega +
-                               "; " + r.verdict.reason;
-          }
+          unit_keys[u].push_back({cmp.lhs, c->data, all[u].beta, all[u].M, w});
+          unit_keys[u].push_back({cmp.rhs, c->data, all[u].beta, all[u].M, w});
         }
-        for (const std::string& v : violations) {
-          r.verdict.outcome = Outcome::fail;
-          r.verdict.reason = v + "; " + r.verdict.reason;
-          r.notes.push_back("**violated**: " + v);
-        }
-        audit.results.push_back(std::move(r));
       }
+    total += c->source ? omegas.size() : unit_keys[u].size();
+  }
+  ValueTable table;
+  std::size_t done = 0;
+  for (std::size_t u = 0; u < all.size(); ++u) {
+    if (!in_shard(options, u)) continue;
+    const Check* c = all[u].check;
+    const std::string& beta = all[u].beta;
+    const std::string& M = all[u].M;
+    if (progress) progress({done, total, c->id, beta, M, false});
+    table.compute(unit_keys[u], options.digits, options.jobs);
+    set_working_precision(options.digits);
+    CheckResult r;
+    r.check = c;
+    r.beta = beta;
+    r.M = M;
+    const auto assumed = options.assumed.find(c->id);
+    r.assumed = assumed != options.assumed.end();
+    r.exponent = r.assumed ? parse_exponent(assumed->second) : c->predicted;
+    const double b = std::stod(beta), m = std::stod(M);
+    std::vector<std::string> violations;
+    r.predicted = r.exponent.at(b, m);
+    r.within_hypotheses = within(c->hypotheses, b, m);
+    if (c->source) {
+      Series s = c->source({beta, M, options.digits, options.jobs, options.grid.per_decade, &table, omegas});
+      set_working_precision(options.digits);
+      r.omegas = std::move(s.abscissae);
+      r.series = std::move(s.points);
+      r.calls = std::move(s.calls);
+      r.values_met = s.met;
+      r.notes = std::move(s.notes);
+      violations = std::move(s.violations);
+    } else {
+      r.omegas = omegas;
+      for (const std::string& w : omegas) {
+        const Evaluation& e = table.at({c->quantity, c->data, beta, M, w});
+        r.series.push_back({parse_real(w, "omega"), e.value, e.error});
+        r.calls.push_back(e.calls);
+        r.values_met = r.values_met && e.met;
+      }
+    }
+    r.fit = fit_exponent(r.series);
+    r.verdict = judge(c->relation, r.predicted, r.fit, r.values_met, options.tolerances);
+    r.control = negative_control(c->relation, r.fit, r.values_met, options.tolerances);
+    if (c->relation != Relation::lower) r.implied_constant_upper = implied_constant(r.series, r.predicted, false);
+    if (c->relation != Relation::upper) r.implied_constant_lower = implied_constant(r.series, r.predicted, true);
+    for (const Comparison& cmp : c->comparisons) {
+      r.comparisons.push_back(compare(cmp, table, {"", c->data, beta, M, ""}, omegas));
+      if (!r.comparisons.back().holds) {
+        r.verdict.outcome = Outcome::fail;
+        r.verdict.reason = cmp.lhs + " <= " + cmp.rhs + " fails at w1 = " + r.comparisons.back().worst_omega +
+                           "; " + r.verdict.reason;
+      }
+    }
+    for (const std::string& v : violations) {
+      r.verdict.outcome = Outcome::fail;
+      r.verdict.reason = v + "; " + r.verdict.reason;
+      r.notes.push_back("**violated**: " + v);
+    }
+    audit.results.push_back(std::move(r));
+    done += c->source ? omegas.size() : unit_keys[u].size();
+  }
+  if (progress) progress({done, total, "", "", "", true});
   audit.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return audit;
 }

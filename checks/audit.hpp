@@ -6,6 +6,7 @@
 #include "checks/sweep.hpp"
 #include "checks/verdict.hpp"
 
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -21,6 +22,9 @@ struct AuditOptions {
   unsigned jobs = 1;
   std::map<std::string, std::string> assumed;  // check id -> exponent formula replacing the paper's
   Tolerances tolerances;
+  // The k-th of n deterministic slices of the work (1 <= k <= n): the (check, β, M) results whose index
+  // in `units()` is k - 1 modulo n. Merged, the slices give the results of the whole run (merge).
+  unsigned shard_index = 1, shard_count = 1;
 
   // Throws std::invalid_argument on the first bad option, before anything is computed.
   void validate() const;
@@ -29,6 +33,7 @@ struct AuditOptions {
 struct ComparisonResult {
   Comparison comparison;
   bool holds = true;
+  std::vector<Real> ratios;  // lhs / rhs at every w1 of the sweep
   std::string worst_omega;  // where lhs - rhs is largest relative to rhs
   Real worst_ratio = 0;     // max lhs / rhs over the sweep
 };
@@ -58,7 +63,25 @@ struct Audit {
   double seconds = 0;
 };
 
-Audit run_audit(const AuditOptions& options);
+// One result of the audit to compute: a check at one (β, M), in the order of the report (the checks as
+// selected, then β, then M).
+struct Unit {
+  const Check* check = nullptr;
+  std::string beta, M;
+};
+std::vector<Unit> units(const AuditOptions& options);
+bool in_shard(const AuditOptions& options, std::size_t unit_index);
+
+// Where the audit is: `done` of `total` values (a check sweeping itself counts one value per point of
+// the audit's grid), and the unit being computed.
+struct Progress {
+  std::size_t done = 0, total = 0;
+  std::string check, beta, M;
+  bool finished = false;
+};
+using ProgressSink = std::function<void(const Progress&)>;
+
+Audit run_audit(const AuditOptions& options, const ProgressSink& progress = {});
 
 // The overall outcome: FAIL if any verdict failed or any control is broken, else INCONCLUSIVE if any
 // verdict is, else PASS.

@@ -57,7 +57,7 @@ void add_section5(std::vector<Check>& checks) {
                         "Cprime234", Relation::upper, "2beta - 3/2 - M/2", section5(), "5.4"));
   Check c57d = make("5.7-display", "|C'^234[n01,n01,n01]| ≲ w1^(2β - 3/2 - M/2)  (C' as displayed in (5.1), with w1^(β - 1/2))",
                     "Cprime234_literal", Relation::upper, "2beta - 3/2 - M/2", section5(), "5.4");
-  c57d.remarks = {"(5.1) displays C'^234 with a factor w1^(β - 1/2) in front of an integral whose cross-section S already "
+  c57d.remarks = {"typo: (5.1) displays C'^234 with a factor w1^(β - 1/2) in front of an integral whose cross-section S already "
                   "carries it; the words after (5.1) define C' without it. (5.7) is checked in both readings (5.7 and 5.7-display)."};
   checks.push_back(c57d);
   Check c58 = term_check("5.8", "I4 ≲ A^3 w1^(2β - 3/2 - M/2)", "I4", Relation::upper, "2beta - 3/2 - M/2",
@@ -81,7 +81,7 @@ void add_section5(std::vector<Check>& checks) {
   Check c516 = make("5.16", "C^124_1 ≲ C^134_1 ≲ w1^(3β + 2 - M)", "C124_1", Relation::upper, "3beta + 2 - M", section5(), "5.5");
   c516.comparisons = {{"C124_1", "C134_1"}};
   checks.push_back(c516);
-  const std::string label = "The paper labels (5.17) C_1^124, C_1^134, but it combines (5.9)-(5.16), i.e. all four pieces: "
+  const std::string label = "label: The paper labels (5.17) C_1^124, C_1^134, but it combines (5.9)-(5.16), i.e. all four pieces: "
                             "the whole operators C^124, C^134 are checked (5.17 and 5.17-134).";
   Check c517 = make("5.17", "C^124[n01,n01,n01] ≲ w1^(4β + 2 - M)  (the paper's label: C_1^124)", "C124", Relation::upper,
                     "4beta + 2 - M", section5(), "5.5");
@@ -148,8 +148,10 @@ const std::vector<Check>& registry() {
 }
 
 const Check& find_check(const std::string& id) {
+  // `list` prints "(4.2)": the id in parentheses is the same id.
+  const std::string bare = id.size() > 2 && id.front() == '(' && id.back() == ')' ? id.substr(1, id.size() - 2) : id;
   for (const Check& c : registry())
-    if (c.id == id) return c;
+    if (c.id == bare) return c;
   throw std::invalid_argument("check: '" + id + "' is not a known check id (see `kwe-verify list`)");
 }
 

@@ -1,5 +1,6 @@
 #include "checks/scan.hpp"
 
+#include "checks/beta_line.hpp"
 #include "checks/parallel.hpp"
 
 #include <boost/math/constants/constants.hpp>
@@ -85,16 +86,10 @@ Threshold crossing(const std::string& name, double predicted, const std::vector<
     return t;
   }
   // No crossing in range: where the least-squares line through the exponents would cross.
-  double sb = 0, sp = 0, sbb = 0, sbp = 0, n = 0;
-  for (const ScanRow& r : rows)
-    if ((r.*fit).ok) {
-      const double b = std::stod(r.beta), p = (r.*fit).exponent;
-      sb += b, sp += p, sbb += b * b, sbp += b * p, n += 1;
-    }
-  if (n >= 2 && n * sbb != sb * sb) {
-    const double slope = (n * sbp - sb * sp) / (n * sbb - sb * sb), intercept = (sp - slope * sb) / n;
-    if (slope != 0) t.extrapolated = -intercept / slope;
-  }
+  std::vector<BetaPoint> points;
+  for (const ScanRow& r : rows) points.push_back({std::stod(r.beta), (r.*fit).exponent, (r.*fit).uncertainty});
+  const BetaLine line = fit_beta_line(points);
+  if (line.ok && line.slope != 0) t.extrapolated = -line.intercept / line.slope;
   return t;
 }
 

@@ -17,7 +17,9 @@ namespace kwe::reports {
 
 namespace fs = std::filesystem;
 
-std::string find_gnuplot() {
+std::string find_gnuplot() { return find_program("gnuplot"); }
+
+std::string find_program(const std::string& name) {
   const char* path = std::getenv("PATH");
   if (path == nullptr) return {};
   const std::string dirs = path;
@@ -25,7 +27,7 @@ std::string find_gnuplot() {
     std::size_t end = dirs.find(':', begin);
     if (end == std::string::npos) end = dirs.size();
     // An empty entry of PATH means the current directory.
-    const fs::path candidate = fs::path(end > begin ? dirs.substr(begin, end - begin) : ".") / "gnuplot";
+    const fs::path candidate = fs::path(end > begin ? dirs.substr(begin, end - begin) : ".") / name;
     std::error_code ignored;
     if (fs::is_regular_file(candidate, ignored) && ::access(candidate.c_str(), X_OK) == 0) return candidate.string();
     begin = end + 1;
@@ -39,9 +41,7 @@ std::string gnuplot_string(const std::string& text) {
   return out + "'";
 }
 
-namespace {
-
-std::string first_line(const fs::path& file) {
+std::string first_line(const std::filesystem::path& file) {
   std::ifstream in(file);
   std::string line;
   while (std::getline(in, line))
@@ -51,7 +51,7 @@ std::string first_line(const fs::path& file) {
 
 // Exit status of the process `argv` started with stdin from /dev/null and stdout, stderr into `log`;
 // -1 with `errno_out` set when it could not be started.
-int spawn_and_wait(const std::vector<std::string>& argv, const fs::path& log, int& errno_out) {
+int spawn_and_wait(const std::vector<std::string>& argv, const std::filesystem::path& log, int& errno_out) {
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
@@ -69,8 +69,6 @@ int spawn_and_wait(const std::vector<std::string>& argv, const fs::path& log, in
     if (errno != EINTR) return -1;
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
-
-}  // namespace
 
 GnuplotRun run_gnuplot(const std::string& gnuplot, const std::string& directory, const std::string& script,
                        const std::string& output) {

@@ -3,12 +3,22 @@
 // Started with posix_spawn and an argument vector, never through a shell: no path needs quoting for one.
 #pragma once
 
+#include <filesystem>
 #include <string>
+#include <vector>
 
 namespace kwe::reports {
 
 // The first executable `gnuplot` on PATH, or empty when there is none.
 std::string find_gnuplot();
+// The same for any program (pandoc for the HTML report).
+std::string find_program(const std::string& name);
+
+// Exit status of the process `argv` (argv[0] a path) started with stdin from /dev/null and stdout,
+// stderr into `log`; -1 with `errno_out` set when it could not be started.
+int spawn_and_wait(const std::vector<std::string>& argv, const std::filesystem::path& log, int& errno_out);
+// The first non-blank line of a file, trimmed: what a failed subprocess said.
+std::string first_line(const std::filesystem::path& file);
 
 struct GnuplotRun {
   bool ok = false;

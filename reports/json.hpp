@@ -4,6 +4,7 @@
 #pragma once
 
 #include "checks/audit.hpp"
+#include "checks/findings.hpp"
 #include "estimates/evaluation.hpp"
 #include "reports/metadata.hpp"
 
@@ -11,7 +12,15 @@
 
 namespace kwe::reports {
 
-nlohmann::json to_json(const checks::Audit& audit, const Metadata& metadata);
+// Everything that depends on the inputs only sits outside "run" (commit, date, command, machine, threads,
+// wall time): two runs of the same inputs, sharded or not, on 1 thread or 2, differ only inside "run".
+nlohmann::json to_json(const checks::Audit& audit, const checks::Findings& findings, const Metadata& metadata);
+
+// The audit a results file was written from (options and results, to the digits written), for merging
+// shards and for the report, which is made from what the JSON says. Throws std::invalid_argument naming
+// what is missing or malformed.
+checks::Audit audit_from_json(const nlohmann::json& json);
+Metadata metadata_from_json(const nlohmann::json& json);
 nlohmann::json to_json(const Evaluation& evaluation);
 nlohmann::json to_json(const checks::Check& check);
 

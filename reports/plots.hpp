@@ -31,6 +31,7 @@ struct Plot {
 
 struct Plots {
   std::vector<Plot> rendered;  // in the audit's order of checks
+  std::vector<Plot> panels;    // compensated quantity, local slope (and ratio) per (β, M), same order
   std::string note;            // what was not rendered and why, one line for the report; empty when all were
 };
 

@@ -23,7 +23,7 @@ std::string threshold_line(const checks::Threshold& t) {
 
 }  // namespace
 
-std::string to_markdown(const checks::Scan& scan, const Metadata& metadata) {
+std::string to_markdown(const checks::Scan& scan, const Metadata& metadata, const std::string& figure) {
   const auto& o = scan.options;
   std::ostringstream out;
   out << "# kwe-verify: threshold scan\n\n";
@@ -35,6 +35,7 @@ std::string to_markdown(const checks::Scan& scan, const Metadata& metadata) {
   for (const auto& t : scan.thresholds) out << "- " << threshold_line(t) << "\n";
   out << fmt::format("- The oscillating term: n0 = A n01 + cos(Nw) n01 with A = N = 1 in every slot, at w1 = 2πB ≈ 10^3 .. 10^4 "
                      "(cos Nw1 = 1), at the β that are multiples of {}.\n", o.oscillating_step);
+  if (!figure.empty()) out << fmt::format("\n![growth exponents against β, the crossings of 0 marked]({})\n", figure);
   out << "\n## Growth exponents of the weighted second Picard iterate\n\n";
   out << "| β | gain <w1>^(M/2) C^234[n01] | full <w1>^(M/2) C[n01] | full oscillating <w1>^(M/2) \\|C[n0]\\| | values met |\n"
          "|---|---|---|---|---|\n";

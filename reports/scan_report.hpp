@@ -11,7 +11,8 @@
 
 namespace kwe::reports {
 
-std::string to_markdown(const checks::Scan& scan, const Metadata& metadata);
+// `figure`: the threshold figure relative to the report ("" for none), shown under the thresholds.
+std::string to_markdown(const checks::Scan& scan, const Metadata& metadata, const std::string& figure = "");
 nlohmann::json to_json(const checks::Scan& scan, const Metadata& metadata);
 
 }  // namespace kwe::reports

@@ -8,6 +8,7 @@ packages=(
   catch2 libbenchmark-dev
   libcli11-dev nlohmann-json3-dev libfmt-dev
   gnuplot-nox
+  pandoc chromium fonts-noto-color-emoji python3
 )
 missing=()
 for p in "${packages[@]}"; do
