@@ -33,6 +33,14 @@ std::vector<std::string> split(const std::vector<std::string>& given, const std:
   }
   return items;
 }
+// The value as a double, for the registry's hypotheses and the fit's exponents (which are doubles):
+// refused when it has no double (|x| below 1e-300, which MPFR would still accept).
+double as_double(const std::string& text, const std::string& what) {
+  set_working_precision(30);
+  const Real x = parse_real(text, what);
+  if (x != 0 && abs(x) < Real("1e-300")) throw std::invalid_argument(what + ": " + text + " is too small for a double (|x| < 1e-300)");
+  return static_cast<double>(x);
+}
 }  // namespace
 
 unsigned parse_count(const std::string& text, const std::string& what, unsigned lo, unsigned hi) {
@@ -88,6 +96,9 @@ void validate_grid(const std::string& omega_min, const std::string& omega_max, c
 
 void validate_scan_range(const std::string& beta_min, const std::string& beta_max, const std::string& beta_step,
                          const std::string& oscillating_step) {
+  for (const auto& [text, what] : {std::pair{beta_min, "beta-min"}, {beta_max, "beta-max"}, {beta_step, "beta-step"},
+                                   {oscillating_step, "oscillating-step"}})
+    as_double(text, what);
   set_working_precision(30);
   const Real low = parse_real(beta_min, "beta-min"), high = parse_real(beta_max, "beta-max");
   const Real step = parse_real(beta_step, "beta-step"), oscillating = parse_real(oscillating_step, "oscillating-step");
@@ -105,7 +116,7 @@ void validate_scan_range(const std::string& beta_min, const std::string& beta_ma
 }
 
 void validate_scan_hypotheses(const std::string& M) {
-  if (!(std::stod(M) > 10))
+  if (!(as_double(M, "M") > 10))
     throw std::invalid_argument("M: " + M + " is outside the scan's hypotheses: M > 10 (Theorem 5.1; Theorem 4.2 needs M > 6)");
 }
 
@@ -146,12 +157,12 @@ void validate_hypotheses(const std::vector<std::string>& check_ids, const std::v
   for (const checks::Check* c : selected) {
     const checks::Hypotheses& h = c->hypotheses;
     for (const std::string& beta : betas) {
-      const double b = std::stod(beta);
+      const double b = as_double(beta, "beta");
       if (!((h.beta_min_open ? b > h.beta_min : b >= h.beta_min) && b <= h.beta_max))
         throw std::invalid_argument("beta: " + beta + " is outside the hypotheses of check (" + c->id + "): " + h.text);
     }
     for (const std::string& M : Ms)
-      if (!(std::stod(M) > h.M_min))
+      if (!(as_double(M, "M") > h.M_min))
         throw std::invalid_argument("M: " + M + " is outside the hypotheses of check (" + c->id + "): " + h.text);
   }
 }
