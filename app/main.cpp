@@ -38,7 +38,7 @@ constexpr int exit_pass = 0, exit_fail = 1, exit_usage = 2, exit_inconclusive = 
 
 using kwe::app::parse_count;
 
-// Set by the fuzz target (tests/fuzz_options.cpp): stop after the arguments are validated.
+// Set by the fuzz target (fuzz/fuzz_options.cpp): stop after the arguments are validated.
 bool validate_only = false;
 
 std::string command_line(int argc, char** argv) {
