@@ -10,7 +10,9 @@
 //   kwe-verify scan [--beta-min B] [--beta-max B] [--beta-step S] [--oscillating-step S] [--M M] [--omega-min W] [--omega-max W]
 //                   [--points-per-decade P] [--digits D] [--jobs J] [--json FILE] [--report FILE]
 // Exit codes: 0 all PASS (eval: value verified), 1 any FAIL or broken control, 2 bad usage,
-// 3 any INCONCLUSIVE and none FAIL (eval: value not verified to the digits asked).
+// 3 any INCONCLUSIVE and none FAIL (eval: value not verified to the digits asked), 4 an output could not
+// be written (nothing was replaced). The ranges of every option: app/validation.hpp, README.
+#include "app/validation.hpp"
 #include "checks/audit.hpp"
 #include "checks/findings.hpp"
 #include "checks/merge.hpp"
@@ -32,6 +34,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -41,14 +44,12 @@
 
 namespace {
 
-constexpr int exit_pass = 0, exit_fail = 1, exit_usage = 2, exit_inconclusive = 3;
+constexpr int exit_pass = 0, exit_fail = 1, exit_usage = 2, exit_inconclusive = 3, exit_output = 4;
 
-// Strictly a decimal integer in range: "30", not "30.5", "3e1", "nan" or "-1".
-unsigned parse_count(const std::string& text, const std::string& what) {
-  if (text.empty() || text.size() > 9 || text.find_first_not_of("0123456789") != std::string::npos)
-    throw std::invalid_argument(what + ": '" + text + "' is not a non-negative integer");
-  return static_cast<unsigned>(std::stoul(text));
-}
+using kwe::app::parse_count;
+
+// Set by the fuzz target (fuzz/fuzz_options.cpp): stop after the arguments are validated.
+bool validate_only = false;
 
 std::string command_line(int argc, char** argv) {
   std::string s = "kwe-verify";
@@ -75,14 +76,18 @@ struct EvalArgs {
   std::string quantity, beta, M = "12", omega, digits = "30", data = "n01,n01,n01", N = "1", A = "1";
   std::string k1, k2;  // F, F1 only
   bool json = false;
+  bool given_beta = false, given_omega = false, given_M = false, given_A = false, given_N = false, given_data = false;
 };
 
 // F, F1 of Lemma 2.1 at one (k1, k2), verified as the operators are.
 int eval_sphere(const EvalArgs& a) {
-  if (!a.beta.empty() || !a.omega.empty())
-    throw std::invalid_argument("quantity " + a.quantity + ": takes --k1 and --k2, not --beta or --omega");
+  if (a.given_beta || a.given_omega || a.given_M || a.given_A || a.given_N || a.given_data)
+    throw std::invalid_argument("quantity " + a.quantity + ": takes --k1 and --k2, not --beta, --omega, --M, --A, --N or --data");
   if (a.k1.empty() || a.k2.empty()) throw std::invalid_argument("quantity " + a.quantity + ": --k1 x,y,z and --k2 x,y,z are required");
-  const unsigned digits = parse_count(a.digits, "digits");
+  const unsigned digits = parse_count(a.digits, "digits", 10, 1000);
+  kwe::app::validate_wave_vector(a.k1, "k1");
+  kwe::app::validate_wave_vector(a.k2, "k2");
+  if (validate_only) return exit_pass;
   const kwe::SphereEvaluation e = kwe::evaluate_sphere_verified(a.quantity, a.k1, a.k2, digits);
   if (a.json) {
     std::cout << nlohmann::json{{"quantity", e.quantity}, {"k1", e.k1}, {"k2", e.k2}, {"digits", e.digits},
@@ -103,19 +108,39 @@ int eval_sphere(const EvalArgs& a) {
 int eval(const EvalArgs& a) {
   if (kwe::is_sphere_quantity(a.quantity)) return eval_sphere(a);
   if (!a.k1.empty() || !a.k2.empty()) throw std::invalid_argument("--k1, --k2: only for the quantities F and F1");
-  if (a.beta.empty() || a.omega.empty()) throw std::invalid_argument("quantity " + a.quantity + ": --beta and --omega are required");
+  if (!a.given_beta || !a.given_omega) throw std::invalid_argument("quantity " + a.quantity + ": --beta and --omega are required");
   kwe::Parameters p;
   p.beta = a.beta;
   p.M = a.M;
   p.N = a.N;
   p.A = a.A;
   p.validate();
-  const unsigned digits = parse_count(a.digits, "digits");
-  kwe::validate_digits(digits);
+  const unsigned digits = parse_count(a.digits, "digits", 10, 1000);
   kwe::validate_omega(a.omega);
   if (!kwe::section5_term(a.quantity)) kwe::parse_quantity(a.quantity);
+  kwe::app::list_items({a.data}, "data");
   kwe::parse_data_slots(a.data);
-  const kwe::Evaluation e = kwe::evaluate_verified(a.quantity, a.data, p, a.omega, digits);
+  {
+    // Options that would do nothing are refused: A enters I1 ... I6 and n0 = A n01 + n02; N enters I1, I2,
+    // the envelopes and the data n02, n0; I1 ... I6 and C'^234 fix their own data.
+    const bool term = kwe::section5_term(a.quantity).has_value();
+    const bool n0 = ("," + a.data + ",").find(",n0,") != std::string::npos;
+    const bool oscillating = n0 || a.data.find("n02") != std::string::npos;
+    const bool uses_A = term || n0;
+    const bool uses_N = a.quantity == "I1" || a.quantity == "I2" || a.quantity.rfind("Env", 0) == 0 || oscillating;
+    const bool own_data = term || a.quantity.rfind("Cprime", 0) == 0;
+    if (a.given_A && !uses_A)
+      throw std::invalid_argument("A: --A " + a.A + " does nothing for " + a.quantity + "[" + a.data +
+                                  "] (A enters I1 ... I6 and the datum n0 only)");
+    if (a.given_N && !uses_N)
+      throw std::invalid_argument("N: --N " + a.N + " does nothing for " + a.quantity + "[" + a.data +
+                                  "] (N enters I1, I2, Env* and the data n02, n0 only)");
+    if (a.given_data && own_data)
+      throw std::invalid_argument("data: --data " + a.data + " does nothing for " + a.quantity + ", which fixes its own data");
+  }
+  if (validate_only) return exit_pass;
+  kwe::Evaluation e = kwe::evaluate_verified(a.quantity, a.data, p, a.omega, digits);
+  if (e.value == 0) e.verified = false;  // an underflow, never a verified value
   if (a.json) {
     std::cout << kwe::reports::to_json(e).dump() << "\n";
   } else {
@@ -150,16 +175,19 @@ struct SweepArgs {
     command->add_option("--report", report, "Markdown report file ('' for none)")->capture_default_str()->type_name("FILE");
     command->add_flag("--quiet", quiet, "no progress display on stderr");
   }
-  kwe::checks::Grid grid() const { return {omega_min, omega_max, parse_count(per_decade, "points-per-decade")}; }
-  unsigned parsed_digits() const { return parse_count(digits, "digits"); }
+  bool given_jobs = false;
+  kwe::checks::Grid grid() const {
+    kwe::app::validate_grid(omega_min, omega_max, per_decade);
+    return {omega_min, omega_max, parse_count(per_decade, "points-per-decade", 1, 100)};
+  }
+  unsigned parsed_digits() const { return parse_count(digits, "digits", 10, 1000); }
   unsigned parsed_jobs() const {
-    return jobs.empty() ? std::max(1u, std::thread::hardware_concurrency()) : parse_count(jobs, "jobs");
+    return given_jobs ? parse_count(jobs, "jobs", 1, 256) : std::clamp(std::thread::hardware_concurrency(), 1u, 256u);
   }
-  // Refuses an output file that cannot be written, before any work.
-  void check_outputs() const {
-    if (!json.empty()) kwe::reports::check_writable(json);
-    if (!report.empty()) kwe::reports::check_writable(report);
-  }
+  // Refuses an output file that cannot be written, or two outputs that are one file, before any work.
+  void check_outputs() const { kwe::app::validate_outputs({{"json", json}, {"report", report}}); }
+  // With an output on standard output, the summary goes to standard error.
+  std::ostream& summary_stream() const { return json == "-" || report == "-" ? std::cerr : std::cout; }
 };
 
 struct RunArgs {
@@ -182,20 +210,31 @@ int publish(const kwe::checks::Audit& computed, const kwe::reports::Metadata& me
   const nlohmann::json first = kwe::reports::to_json(computed, kwe::checks::analyse(computed), metadata);
   const kwe::checks::Audit audit = kwe::reports::audit_from_json(first);
   const kwe::checks::Findings findings = kwe::checks::analyse(audit);
-  std::cout << kwe::reports::summary_table(audit);
-  if (!out.json.empty()) kwe::reports::write_atomically(out.json, kwe::reports::to_json(audit, findings, metadata).dump(2) + "\n");
-  if (!out.junit.empty()) kwe::reports::write_atomically(out.junit, kwe::reports::to_junit(audit, findings));
+  // With an output on standard output, the summary goes to standard error.
+  (out.json == "-" || out.report == "-" || out.junit == "-" ? std::cerr : std::cout) << kwe::reports::summary_table(audit);
+  // The outputs of one run are all written or none (write_all); the plots and the HTML rendering sit beside
+  // a report file, not beside standard output.
+  std::vector<std::pair<std::string, std::string>> files;
+  if (!out.json.empty()) files.emplace_back(out.json, kwe::reports::to_json(audit, findings, metadata).dump(2) + "\n");
+  if (!out.junit.empty()) files.emplace_back(out.junit, kwe::reports::to_junit(audit, findings));
+  const bool report_file = !out.report.empty() && out.report != "-";
   if (!out.report.empty()) {
     // The plots first, so that the report links exactly those that were rendered.
-    const kwe::reports::Plots plots = out.no_plots ? kwe::reports::Plots{}
-                                                   : kwe::reports::write_plots(audit, kwe::reports::plot_directory_beside(out.report));
+    const kwe::reports::Plots plots = out.no_plots || !report_file
+                                          ? kwe::reports::Plots{}
+                                          : kwe::reports::write_plots(audit, kwe::reports::plot_directory_beside(out.report));
     kwe::reports::ReportLinks links;
-    const fs::path directory = fs::path(out.report).parent_path();
-    std::error_code ignored;
-    if (fs::exists(directory / "SCAN.md", ignored)) links.scan_report = "SCAN.md";
-    if (!links.scan_report.empty() && fs::exists(directory / kwe::reports::plot_directory / "scan_thresholds.svg", ignored))
-      links.scan_figure = kwe::reports::plot_directory + "/scan_thresholds.svg";
-    kwe::reports::write_atomically(out.report, kwe::reports::to_markdown(audit, findings, metadata, plots, links));
+    if (report_file) {
+      const fs::path directory = fs::path(out.report).parent_path();
+      std::error_code ignored;
+      if (fs::exists(directory / "SCAN.md", ignored)) links.scan_report = "SCAN.md";
+      if (!links.scan_report.empty() && fs::exists(directory / kwe::reports::plot_directory / "scan_thresholds.svg", ignored))
+        links.scan_figure = kwe::reports::plot_directory + "/scan_thresholds.svg";
+    }
+    files.emplace_back(out.report, kwe::reports::to_markdown(audit, findings, metadata, plots, links));
+  }
+  kwe::reports::write_all(files);
+  if (report_file) {
     const std::string why = kwe::reports::write_html(out.report, kwe::reports::html_beside(out.report), "kwe-verify audit");
     if (!why.empty()) std::cerr << "kwe-verify: " << why << "\n";
   }
@@ -218,22 +257,26 @@ void parse_shard(const std::string& text, unsigned& k, unsigned& n) {
 
 int run(const RunArgs& a, const std::string& command) {
   kwe::checks::AuditOptions o;
-  o.check_ids = a.checks;
-  o.betas = a.betas;
-  o.Ms = a.Ms;
-  o.grid = a.sweep.grid();
+  o.check_ids = kwe::app::list_of_names(a.checks, "checks");
+  for (const std::string& id : o.check_ids) kwe::checks::find_check(id);
+  o.betas = kwe::app::list_of_numbers(a.betas, "beta");
+  o.Ms = kwe::app::list_of_numbers(a.Ms, "M");
+  for (const std::string& beta : o.betas)
+    for (const std::string& M : o.Ms) {
+      kwe::Parameters p;
+      p.beta = beta;
+      p.M = M;
+      p.validate();
+    }
+  kwe::app::validate_hypotheses(o.check_ids, o.betas, o.Ms);
   o.digits = a.sweep.parsed_digits();
+  o.grid = a.sweep.grid();
   o.jobs = a.sweep.parsed_jobs();
-  for (const std::string& item : a.assume) {
-    const auto eq = item.find('=');
-    if (eq == std::string::npos || eq == 0 || eq + 1 == item.size())
-      throw std::invalid_argument("assume: '" + item + "' is not ID=EXPONENT, e.g. 4.5=2beta-1/2-M/2");
-    o.assumed[item.substr(0, eq)] = item.substr(eq + 1);
-  }
+  for (const auto& [id, formula] : kwe::app::parse_assumptions(a.assume, o.check_ids)) o.assumed[id] = formula;
   if (!a.shard.empty()) parse_shard(a.shard, o.shard_index, o.shard_count);
   o.validate();
-  a.sweep.check_outputs();
-  if (!a.junit.empty()) kwe::reports::check_writable(a.junit);
+  kwe::app::validate_outputs({{"json", a.sweep.json}, {"report", a.sweep.report}, {"junit", a.junit}});
+  if (validate_only) return exit_pass;
 
   kwe::reports::ProgressDisplay progress(std::cerr, kwe::reports::ProgressDisplay::mode_for_stderr(a.sweep.quiet));
   progress.start_ticker();
@@ -250,9 +293,8 @@ struct MergeArgs {
 };
 
 int merge(const MergeArgs& a, const std::string& command) {
-  if (!a.json.empty()) kwe::reports::check_writable(a.json);
-  if (!a.report.empty()) kwe::reports::check_writable(a.report);
-  if (!a.junit.empty()) kwe::reports::check_writable(a.junit);
+  kwe::app::validate_outputs({{"json", a.json}, {"report", a.report}, {"junit", a.junit}});
+  if (validate_only) return exit_pass;
   std::vector<kwe::checks::Audit> shards;
   unsigned jobs = 0;
   for (const std::string& file : a.files) {
@@ -291,26 +333,35 @@ int scan(const ScanArgs& a, const std::string& command) {
   o.beta_step = a.beta_step;
   o.oscillating_step = a.oscillating_step;
   o.M = a.M;
-  o.grid = a.sweep.grid();
+  kwe::app::validate_scan_range(a.beta_min, a.beta_max, a.beta_step, a.oscillating_step);
+  {
+    kwe::Parameters p;
+    p.M = a.M;
+    p.validate();
+  }
+  kwe::app::validate_scan_hypotheses(a.M);
   o.digits = a.sweep.parsed_digits();
-  kwe::validate_digits(o.digits);
+  o.grid = a.sweep.grid();
   o.jobs = a.sweep.parsed_jobs();
   for (const std::string& beta : o.betas()) o.scans_oscillating(beta);
   o.grid.omegas();
   a.sweep.check_outputs();
+  if (validate_only) return exit_pass;
   const kwe::checks::Scan s = kwe::checks::run_scan(o);
   const auto metadata = kwe::reports::current_metadata(command);
   std::string figure;
-  if (!a.sweep.report.empty()) {
+  if (!a.sweep.report.empty() && a.sweep.report != "-") {
     const std::string directory = kwe::reports::plot_directory_beside(a.sweep.report);
     const kwe::reports::ScanFigure f = kwe::reports::write_scan_plot(s, directory);
     if (!f.svg.empty()) figure = kwe::reports::plot_directory + "/" + f.svg;
     else std::cerr << "kwe-verify: threshold figure not rendered: " << f.note << "\n";
   }
   const std::string markdown = kwe::reports::to_markdown(s, metadata, figure);
-  std::cout << markdown;
-  if (!a.sweep.json.empty()) kwe::reports::write_atomically(a.sweep.json, kwe::reports::to_json(s, metadata).dump(2) + "\n");
-  if (!a.sweep.report.empty()) kwe::reports::write_atomically(a.sweep.report, markdown);
+  a.sweep.summary_stream() << markdown;
+  std::vector<std::pair<std::string, std::string>> files;
+  if (!a.sweep.json.empty()) files.emplace_back(a.sweep.json, kwe::reports::to_json(s, metadata).dump(2) + "\n");
+  if (!a.sweep.report.empty()) files.emplace_back(a.sweep.report, markdown);
+  kwe::reports::write_all(files);
   for (const auto& r : s.rows)
     if (!r.met) return exit_inconclusive;
   for (const auto& t : s.thresholds)
@@ -320,7 +371,13 @@ int scan(const ScanArgs& a, const std::string& command) {
 
 }  // namespace
 
+#ifdef KWE_FUZZ
+// The fuzz target calls this with its own arguments and validate_only set.
+int kwe_main(int argc, char** argv, bool only_validate) {
+  validate_only = only_validate;
+#else
 int main(int argc, char** argv) {
+#endif
   CLI::App app{"kwe-verify: audits the asymptotic estimates of Ampatzoglou & Léger, On the ill-posedness of kinetic wave equations"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "kwe-verify " + kwe::reports::current_metadata("").commit);
@@ -351,9 +408,10 @@ int main(int argc, char** argv) {
 
   RunArgs r;
   auto* run_cmd = app.add_subcommand("run", "sweep, fit and judge checks; write the JSON results and the Markdown report");
-  run_cmd->add_option("--checks", r.checks, "check ids as `list` prints them, comma-separated (default: all)")->delimiter(',')->type_name("ID,...");
-  run_cmd->add_option("--beta", r.betas, "values of beta in [0, 1], comma-separated")->capture_default_str()->delimiter(',')->type_name("BETA,...");
-  run_cmd->add_option("--M", r.Ms, "values of M > 0, comma-separated")->capture_default_str()->delimiter(',')->type_name("M,...");
+  // Lists are split by app/validation.cpp, which refuses empty items and duplicates.
+  run_cmd->add_option("--checks", r.checks, "check ids as `list` prints them, comma-separated (default: all)")->type_name("ID,...");
+  run_cmd->add_option("--beta", r.betas, "values of beta in [0, 1], comma-separated")->capture_default_str()->type_name("BETA,...");
+  run_cmd->add_option("--M", r.Ms, "values of M > 0, comma-separated")->capture_default_str()->type_name("M,...");
   r.sweep.add_to(run_cmd);
   run_cmd->add_option("--assume", r.assume, "ID=EXPONENT: judge check ID against EXPONENT instead of the paper's")->type_name("ID=EXPONENT");
   run_cmd->add_flag("--no-plots", r.no_plots, "do not write the plots (by default: the directory plots/ beside the report)");
@@ -397,9 +455,17 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& version) {
     return app.exit(version);
   } catch (const CLI::ParseError& error) {
-    std::cerr << "kwe-verify: " << error.what() << " (see kwe-verify --help)\n";
+    std::cerr << "kwe-verify: " << kwe::app::usage_message(error, argc, argv) << "\n";
     return exit_usage;
   }
+  e.given_beta = eval_cmd->count("--beta") > 0;
+  e.given_omega = eval_cmd->count("--omega") > 0;
+  e.given_M = eval_cmd->count("--M") > 0;
+  e.given_A = eval_cmd->count("--A") > 0;
+  e.given_N = eval_cmd->count("--N") > 0;
+  e.given_data = eval_cmd->count("--data") > 0;
+  r.sweep.given_jobs = run_cmd->count("--jobs") > 0;
+  sc.sweep.given_jobs = scan_cmd->count("--jobs") > 0;
   try {
     if (*list_cmd) return list(list_json);
     if (*eval_cmd) return eval(e);
@@ -409,6 +475,9 @@ int main(int argc, char** argv) {
   } catch (const std::invalid_argument& error) {
     std::cerr << "kwe-verify: " << error.what() << "\n";
     return exit_usage;
+  } catch (const kwe::reports::OutputError& error) {
+    std::cerr << "kwe-verify: " << error.what() << " (no output was replaced)\n";
+    return exit_output;
   } catch (const std::exception& error) {
     std::cerr << "kwe-verify: error: " << error.what() << "\n";
     return exit_fail;

@@ -30,6 +30,11 @@ class Parser {
       first = false;
       skip();
     }
+    // Finite and bounded, so that p(beta, M) is finite for every beta in [0, 1] and M in (0, 1000].
+    for (const double c : {e.beta_coefficient, e.M_coefficient, e.constant})
+      if (!std::isfinite(c) || std::fabs(c) > max_coefficient)
+        throw std::invalid_argument("exponent '" + text_ + "': a coefficient is " + std::to_string(c) +
+                                    ", outside [-1e6, 1e6]");
     return e;
   }
 
@@ -46,6 +51,7 @@ class Parser {
         skip();
       }
     }
+    const std::size_t variable_start = pos_;
     const std::string variable = name();
     if (variable.empty()) {
       if (!has_number) fail("expected a number or beta or M");
@@ -56,14 +62,14 @@ class Parser {
     if (peek() == '/') {
       take();
       skip();
-      coefficient /= number();
+      coefficient /= divisor();
     }
     if (variable == "beta" || variable == "b" || variable == "\u03b2")
       e.beta_coefficient += sign * coefficient;
     else if (variable == "M")
       e.M_coefficient += sign * coefficient;
     else
-      fail("unknown variable '" + variable + "'");
+      fail("unknown variable '" + variable + "'", variable_start);
   }
 
   double fraction() {
@@ -72,8 +78,16 @@ class Parser {
     if (peek() == '/') {
       take();
       skip();
-      value /= number();
+      value /= divisor();
     }
+    return value;
+  }
+
+  // The number after '/': never 0 (1/0 would make the exponent infinite, 0/0 NaN).
+  double divisor() {
+    const std::size_t start = pos_;
+    const double value = number();
+    if (value == 0) fail("division by zero", start);
     return value;
   }
 
@@ -87,9 +101,9 @@ class Parser {
     try {
       value = std::stod(digits, &used);
     } catch (const std::exception&) {
-      fail("malformed number '" + digits + "'");
+      fail("malformed number '" + digits + "'", start);
     }
-    if (used != digits.size() || !std::isfinite(value)) fail("malformed number '" + digits + "'");
+    if (used != digits.size() || !std::isfinite(value)) fail("malformed number '" + digits + "'", start);
     return value;
   }
 
@@ -106,9 +120,13 @@ class Parser {
   bool at_end() const { return pos_ >= text_.size(); }
   char peek() const { return at_end() ? '\0' : text_[pos_]; }
   char take() { return text_[pos_++]; }
-  [[noreturn]] void fail(const std::string& why) const {
-    throw std::invalid_argument("exponent '" + text_ + "': " + why + " at position " + std::to_string(pos_ + 1));
+  // `at`: where the bad token starts (0-based); by default the current position.
+  [[noreturn]] void fail(const std::string& why, std::size_t at = npos) const {
+    throw std::invalid_argument("exponent '" + text_ + "': " + why + " at position " +
+                                std::to_string((at == npos ? pos_ : at) + 1));
   }
+  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+  static constexpr double max_coefficient = 1e6;
 
   const std::string& text_;
   std::size_t pos_ = 0;

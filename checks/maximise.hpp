@@ -62,7 +62,9 @@ BoxMaximum<Real> maximise_on_box(F&& f, const std::array<Real, 2>& lo, const std
         std::array<Real, 2> inside = centre;
         const Real delta = ldexp(step[d], -bits);
         inside[d] = at_low ? Real(centre[d] + delta) : Real(centre[d] - delta);
-        if (evaluate(inside) <= best.value) continue;
+        // evaluate() updates best.value: compare against the value at the edge, taken before the probe.
+        const Real at_edge = best.value;
+        if (evaluate(inside) <= at_edge) continue;
       }
       const Real a = std::max(lo[d], Real(centre[d] - step[d])), b = std::min(hi[d], Real(centre[d] + step[d]));
       if (!(a < b)) continue;

@@ -12,8 +12,11 @@ void validate_digits(unsigned digits) {
     throw std::invalid_argument("digits: " + std::to_string(digits) + " is outside [10, 1000]");
 }
 
+// w1 in (0, 10^15]: the domains' charts keep w1 - w4 and the like to the working precision only while
+// w1 itself is far from the precision's end (README, "The command-line program").
 void validate_omega(const std::string& omega1) {
-  if (parse_real(omega1, "omega") <= 0) throw std::invalid_argument("omega: " + omega1 + " must be > 0");
+  const Real w = parse_real(omega1, "omega");
+  if (w <= 0 || w > Real("1e15")) throw std::invalid_argument("omega: " + omega1 + " is outside (0, 1e15]");
 }
 
 Evaluation evaluate_once(const std::string& quantity, const std::string& data, const Parameters& parameters,

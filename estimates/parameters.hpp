@@ -16,14 +16,19 @@ struct Parameters {
   std::string A = "1";       // amplitude of n01 in n0 = A n01 + n02 (Section 5), > 0
   std::string N = "1";       // frequency of n02 = cos(N omega) <omega>^(-M/2), a positive integer
 
-  // Throws std::invalid_argument naming the offending parameter.
+  // The ranges kwe-verify accepts (README, "The command-line program"): beta in [0, 1]; M in (0, 1000]
+  // (beyond, <w>^(-M/2) underflows the data to values no quadrature resolves); A in (0, 10^6]; N an
+  // integer in [1, 10^6] (the Filon rules integrate e^(iNw) exactly, but N w1 must keep its digits).
+  // Throws std::invalid_argument naming the offending parameter, its value and its range.
   void validate() const {
     const Real b = parse_real(beta, "beta");
     if (b < 0 || b > 1) throw std::invalid_argument("beta: " + beta + " is outside [0, 1]");
-    if (parse_real(M, "M") <= 0) throw std::invalid_argument("M: " + M + " must be > 0");
-    if (parse_real(A, "A") <= 0) throw std::invalid_argument("A: " + A + " must be > 0");
+    const Real m = parse_real(M, "M");
+    if (m <= 0 || m > 1000) throw std::invalid_argument("M: " + M + " is outside (0, 1000]");
+    const Real a = parse_real(A, "A");
+    if (a <= 0 || a > 1000000) throw std::invalid_argument("A: " + A + " is outside (0, 1e6]");
     const Real n = parse_real(N, "N");
-    if (n < 1 || n != floor(n)) throw std::invalid_argument("N: " + N + " must be a positive integer");
+    if (n < 1 || n > 1000000 || n != floor(n)) throw std::invalid_argument("N: " + N + " is not an integer in [1, 1e6]");
   }
 };
 

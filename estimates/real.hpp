@@ -8,6 +8,7 @@
 
 #include <cctype>
 #include <cmath>
+#include <cstdlib>
 #include <stdexcept>
 #include <string>
 
@@ -19,9 +20,24 @@ using Real = boost::multiprecision::mpfr_float;
 // rounding of some 10^5 positive terms and the loss in the gain-loss combination; the count is then
 // kept under 128 bits when it can be, since MPFR's fast path stops at 128 bits and 113-127 bits run
 // several times faster than 128+.
+// Test only: KWE_TEST_PRECISION_DIGITS=d caps the working precision at d decimal digits, far below what
+// the tolerance needs, so that every value misses its error target: no verdict may then be PASS and no
+// value verified (tests/cli_forced_imprecision.cmake).
+inline unsigned test_precision_cap() {
+  static const unsigned cap = [] {
+    const char* text = std::getenv("KWE_TEST_PRECISION_DIGITS");
+    if (text == nullptr) return 0u;
+    const long d = std::strtol(text, nullptr, 10);
+    return d >= 2 && d <= 100 ? static_cast<unsigned>(d) : 0u;
+  }();
+  return cap;
+}
+
 inline unsigned working_digits10(unsigned digits) {
   const unsigned wanted = digits + 10;
-  return (wanted >= 38 && digits <= 30) ? 37 : wanted;  // 37 digits10 = 124 bits
+  const unsigned chosen = (wanted >= 38 && digits <= 30) ? 37 : wanted;  // 37 digits10 = 124 bits
+  const unsigned cap = test_precision_cap();
+  return cap != 0 && cap < chosen ? cap : chosen;
 }
 
 // Bits of working precision behind `digits` requested digits (Boost's conversion of digits10).

@@ -9,6 +9,7 @@ packages=(
   libcli11-dev nlohmann-json3-dev libfmt-dev
   gnuplot-nox
   pandoc chromium fonts-noto-color-emoji python3
+  clang libclang-rt-14-dev
 )
 missing=()
 for p in "${packages[@]}"; do

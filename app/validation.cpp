@@ -1,0 +1,218 @@
+#include "app/validation.hpp"
+
+#include "checks/exponent.hpp"
+#include "checks/registry.hpp"
+#include "estimates/evaluation.hpp"
+#include "estimates/parameters.hpp"
+#include "estimates/vec3.hpp"
+#include "reports/output_file.hpp"
+
+#include <cmath>
+#include <map>
+#include <set>
+#include <stdexcept>
+
+namespace kwe::app {
+
+namespace {
+std::string interval(unsigned lo, unsigned hi) { return "[" + std::to_string(lo) + ", " + std::to_string(hi) + "]"; }
+
+std::vector<std::string> split(const std::vector<std::string>& given, const std::string& what) {
+  std::vector<std::string> items;
+  for (const std::string& text : given) {
+    std::size_t start = 0;
+    while (true) {
+      const std::size_t comma = text.find(',', start);
+      const std::string item = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+      if (item.empty())
+        throw std::invalid_argument(what + ": '" + text + "' has an empty item (a leading, trailing or doubled comma)");
+      items.push_back(item);
+      if (comma == std::string::npos) break;
+      start = comma + 1;
+    }
+  }
+  return items;
+}
+// The value as a double, for the registry's hypotheses and the fit's exponents (which are doubles):
+// refused when it has no double (|x| below 1e-300, which MPFR would still accept).
+double as_double(const std::string& text, const std::string& what) {
+  set_working_precision(30);
+  const Real x = parse_real(text, what);
+  if (x != 0 && abs(x) < Real("1e-300")) throw std::invalid_argument(what + ": " + text + " is too small for a double (|x| < 1e-300)");
+  return static_cast<double>(x);
+}
+}  // namespace
+
+unsigned parse_count(const std::string& text, const std::string& what, unsigned lo, unsigned hi) {
+  if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos)
+    throw std::invalid_argument(what + ": '" + text + "' is not an integer in " + interval(lo, hi));
+  const std::size_t first = text.find_first_not_of('0');
+  const std::string digits = first == std::string::npos ? "0" : text.substr(first);
+  if (digits.size() > 9 || std::stoul(digits) < lo || std::stoul(digits) > hi)
+    throw std::invalid_argument(what + ": " + text + " is outside " + interval(lo, hi));
+  return static_cast<unsigned>(std::stoul(digits));
+}
+
+std::vector<std::string> list_items(const std::vector<std::string>& given, const std::string& what) { return split(given, what); }
+
+std::vector<std::string> list_of_numbers(const std::vector<std::string>& given, const std::string& what) {
+  const std::vector<std::string> items = split(given, what);
+  set_working_precision(30);
+  std::vector<std::pair<Real, std::string>> seen;
+  for (const std::string& item : items) {
+    const Real x = parse_real(item, what);
+    for (const auto& [y, text] : seen)
+      if (x == y)
+        throw std::invalid_argument(what + ": " + item + " is given twice ('" + text + "' and '" + item + "')");
+    seen.emplace_back(x, item);
+  }
+  return items;
+}
+
+std::vector<std::string> list_of_names(const std::vector<std::string>& given, const std::string& what) {
+  const std::vector<std::string> items = split(given, what);
+  std::set<std::string> seen;
+  for (const std::string& item : items)
+    if (!seen.insert(item).second) throw std::invalid_argument(what + ": '" + item + "' is given twice");
+  return items;
+}
+
+void validate_grid(const std::string& omega_min, const std::string& omega_max, const std::string& per_decade) {
+  const unsigned p = parse_count(per_decade, "points-per-decade", 1, 100);
+  set_working_precision(30);
+  const Real low = parse_real(omega_min, "omega-min"), high = parse_real(omega_max, "omega-max");
+  const Real top("1e15");
+  if (!(low > 1) || low > top) throw std::invalid_argument("omega-min: " + omega_min + " is outside (1, 1e15]");
+  if (!(high > low) || high > top)
+    throw std::invalid_argument("omega-max: " + omega_max + " is outside (omega-min, 1e15] = (" + omega_min + ", 1e15]");
+  // Points w1_k = omega_min 10^(k/p) <= omega_max (checks/sweep.cpp), counted here to name the sizes.
+  const double decades = static_cast<double>(log10(Real(high / low)));
+  const double points = std::floor(decades * p * (1 + 1e-15)) + 1;
+  if (points < 6 || points > 2000)
+    throw std::invalid_argument("grid: omega-min " + omega_min + " to omega-max " + omega_max + " at " + per_decade +
+                                " per decade gives " + std::to_string(static_cast<long>(points)) +
+                                " points, outside [6, 2000]");
+}
+
+void validate_scan_range(const std::string& beta_min, const std::string& beta_max, const std::string& beta_step,
+                         const std::string& oscillating_step) {
+  for (const auto& [text, what] : {std::pair{beta_min, "beta-min"}, {beta_max, "beta-max"}, {beta_step, "beta-step"},
+                                   {oscillating_step, "oscillating-step"}})
+    as_double(text, what);
+  set_working_precision(30);
+  const Real low = parse_real(beta_min, "beta-min"), high = parse_real(beta_max, "beta-max");
+  const Real step = parse_real(beta_step, "beta-step"), oscillating = parse_real(oscillating_step, "oscillating-step");
+  if (low < 0 || low > 1) throw std::invalid_argument("beta-min: " + beta_min + " is outside [0, 1)");
+  if (!(high > low) || high > 1)
+    throw std::invalid_argument("beta-max: " + beta_max + " is outside (beta-min, 1] = (" + beta_min + ", 1]");
+  if (!(step > 0) || step > high - low)
+    throw std::invalid_argument("beta-step: " + beta_step + " is outside (0, beta-max - beta-min] = (0, " +
+                                to_decimal(Real(high - low), 6) + "]");
+  if ((high - low) / step > 400)
+    throw std::invalid_argument("beta-step: " + beta_step + " gives more than 400 values of beta from " + beta_min + " to " +
+                                beta_max);
+  if (!(oscillating > 0) || oscillating > 1)
+    throw std::invalid_argument("oscillating-step: " + oscillating_step + " is outside (0, 1]");
+}
+
+void validate_scan_hypotheses(const std::string& M) {
+  if (!(as_double(M, "M") > 10))
+    throw std::invalid_argument("M: " + M + " is outside the scan's hypotheses: M > 10 (Theorem 5.1; Theorem 4.2 needs M > 6)");
+}
+
+void validate_outputs(const std::vector<std::pair<std::string, std::string>>& option_and_path) {
+  // Every path resolved and compared first; only then a probe in each directory (a probe that succeeds
+  // creates and removes a file, which a refused run should not do at all).
+  std::map<std::string, std::string> seen;  // resolved target -> option
+  for (const auto& [option, path] : option_and_path) {
+    if (path.empty()) continue;
+    std::string target;
+    try {
+      target = reports::resolve_output(path);
+    } catch (const std::invalid_argument& e) {
+      throw std::invalid_argument(option + ": " + e.what());
+    }
+    const auto [it, fresh] = seen.emplace(target, option);
+    if (!fresh)
+      throw std::invalid_argument(option + ": '" + path + "' is the same file as " + it->second +
+                                  " (one would overwrite the other)");
+  }
+  for (const auto& [option, path] : option_and_path) {
+    if (path.empty()) continue;
+    try {
+      reports::check_writable(path);
+    } catch (const std::invalid_argument& e) {
+      throw std::invalid_argument(option + ": " + e.what());
+    }
+  }
+}
+
+void validate_hypotheses(const std::vector<std::string>& check_ids, const std::vector<std::string>& betas,
+                         const std::vector<std::string>& Ms) {
+  std::vector<const checks::Check*> selected;
+  if (check_ids.empty())
+    for (const checks::Check& c : checks::registry()) selected.push_back(&c);
+  else
+    for (const std::string& id : check_ids) selected.push_back(&checks::find_check(id));
+  for (const checks::Check* c : selected) {
+    const checks::Hypotheses& h = c->hypotheses;
+    for (const std::string& beta : betas) {
+      const double b = as_double(beta, "beta");
+      if (!((h.beta_min_open ? b > h.beta_min : b >= h.beta_min) && b <= h.beta_max))
+        throw std::invalid_argument("beta: " + beta + " is outside the hypotheses of check (" + c->id + "): " + h.text);
+    }
+    for (const std::string& M : Ms)
+      if (!(as_double(M, "M") > h.M_min))
+        throw std::invalid_argument("M: " + M + " is outside the hypotheses of check (" + c->id + "): " + h.text);
+  }
+}
+
+std::vector<std::pair<std::string, std::string>> parse_assumptions(const std::vector<std::string>& assume,
+                                                                  const std::vector<std::string>& check_ids) {
+  std::vector<std::pair<std::string, std::string>> parsed;
+  std::set<std::string> seen;
+  for (const std::string& item : assume) {
+    const auto eq = item.find('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == item.size())
+      throw std::invalid_argument("assume: '" + item + "' is not ID=EXPONENT, e.g. 4.5=2beta-1/2-M/2");
+    const std::string id = item.substr(0, eq), formula = item.substr(eq + 1);
+    checks::find_check(id);
+    if (!check_ids.empty() && std::find(check_ids.begin(), check_ids.end(), id) == check_ids.end())
+      throw std::invalid_argument("assume: '" + item + "' is for check " + id + ", which is not among --checks");
+    if (!seen.insert(id).second) throw std::invalid_argument("assume: check " + id + " is given two exponents");
+    checks::parse_exponent(formula);
+    parsed.emplace_back(id, formula);
+  }
+  return parsed;
+}
+
+void validate_wave_vector(const std::string& text, const std::string& what) {
+  set_working_precision(30);
+  const Vec3<Real> k = parse_vec3(text, what);
+  for (const Real* x : {&k.x, &k.y, &k.z})
+    if (abs(*x) > 1000000) throw std::invalid_argument(what + ": '" + text + "' has a component outside [-1e6, 1e6]");
+}
+
+std::string usage_message(const CLI::ParseError& error, int argc, const char* const* argv) {
+  const std::string what = error.what(), name = error.get_name();
+  const auto option = [&] { return what.substr(0, what.find(':')); };
+  if (name == "ExtrasError") {
+    const std::string list = what.substr(what.find(':') + 2);
+    return "unexpected argument " + list + " (see kwe-verify --help)";
+  }
+  if (name == "ArgumentMismatch") {
+    if (what.find("missing") != std::string::npos) return option() + ": needs a value";
+    return option() + ": given more than once (give it once)";
+  }
+  if (name == "RequiredError") {
+    if (what.find("subcommand") != std::string::npos) {
+      if (argc > 1)
+        return "'" + std::string(argv[1]) + "' is not a subcommand: list, eval, run or scan (see kwe-verify --help)";
+      return "a subcommand is required: list, eval, run or scan (see kwe-verify --help)";
+    }
+    return what.substr(0, what.find(' ')) + ": is required";
+  }
+  return what + " (see kwe-verify --help)";
+}
+
+}  // namespace kwe::app

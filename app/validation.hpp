@@ -1,0 +1,55 @@
+// The command line's input rules, in one place: every range kwe-verify accepts (README, "The
+// command-line program"), checked before any computation; a bad value is refused with one message that
+// names the option, the value and what is allowed (std::invalid_argument: exit 2).
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+#include <vector>
+
+namespace kwe::app {
+
+// Strictly a decimal integer in [lo, hi]: "30", not "30.5", "3e1", "nan", "-1" or "".
+unsigned parse_count(const std::string& text, const std::string& what, unsigned lo, unsigned hi);
+
+// The items of a comma-separated list option (given once or several times): no empty item
+// ("0.5,", ",0.5", "0.5,,0.3", ""), no item twice.
+// Numbers are compared by value ("0.5" and "0.50" are the same beta).
+std::vector<std::string> list_items(const std::vector<std::string>& given, const std::string& what);  // duplicates allowed
+std::vector<std::string> list_of_numbers(const std::vector<std::string>& given, const std::string& what);
+std::vector<std::string> list_of_names(const std::vector<std::string>& given, const std::string& what);
+
+// w1 grid: omega-min in (1, 1e15], omega-max in (omega-min, 1e15], points-per-decade in [1, 100],
+// and between 6 and 2000 points in all.
+void validate_grid(const std::string& omega_min, const std::string& omega_max, const std::string& per_decade);
+
+// scan: 0 <= beta-min < beta-max <= 1, beta-step in (0, beta-max - beta-min] with at most 400 values,
+// oscillating-step in (0, 1].
+void validate_scan_range(const std::string& beta_min, const std::string& beta_max, const std::string& beta_step,
+                         const std::string& oscillating_step);
+
+// scan: M > 10, the hypothesis of Theorem 5.1 (the oscillating term; Theorem 4.2, the gain, needs M > 6).
+void validate_scan_hypotheses(const std::string& M);
+
+// Output files of one run: each resolvable and writable (reports/output_file.hpp), and no two the same
+// file (after following links). '' means none.
+void validate_outputs(const std::vector<std::pair<std::string, std::string>>& option_and_path);
+
+// Every selected check's hypotheses hold at every (beta, M) (Section 4: M > 6; Section 5: M > 10,
+// beta in (1/4, 1]): a check is not run where its statement does not apply.
+void validate_hypotheses(const std::vector<std::string>& check_ids, const std::vector<std::string>& betas,
+                         const std::vector<std::string>& Ms);
+
+// --assume ID=EXPONENT: a known check among those run, given once, with a finite exponent.
+// Returns (id, exponent) pairs.
+std::vector<std::pair<std::string, std::string>> parse_assumptions(const std::vector<std::string>& assume,
+                                                                  const std::vector<std::string>& check_ids);
+
+// k = x,y,z with every component in [-1e6, 1e6] (Lemma 2.1's F, F1).
+void validate_wave_vector(const std::string& text, const std::string& what);
+
+// One line in kwe-verify's words for CLI11's parse errors (the option named, the value quoted).
+std::string usage_message(const CLI::ParseError& error, int argc, const char* const* argv);
+
+}  // namespace kwe::app
