@@ -250,9 +250,9 @@ int publish(const kwe::checks::Audit& computed, const kwe::reports::Metadata& me
 void parse_shard(const std::string& text, unsigned& k, unsigned& n) {
   const auto slash = text.find('/');
   if (slash == std::string::npos) throw std::invalid_argument("shard: '" + text + "' is not k/n, e.g. 2/4");
-  k = parse_count(text.substr(0, slash), "shard");
-  n = parse_count(text.substr(slash + 1), "shard");
-  if (n < 1 || k < 1 || k > n || n > 10000) throw std::invalid_argument("shard: '" + text + "' needs 1 <= k <= n <= 10000");
+  k = parse_count(text.substr(0, slash), "shard", 1, 10000);
+  n = parse_count(text.substr(slash + 1), "shard", 1, 10000);
+  if (k > n) throw std::invalid_argument("shard: '" + text + "' needs 1 <= k <= n <= 10000");
 }
 
 int run(const RunArgs& a, const std::string& command) {

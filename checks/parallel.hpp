@@ -39,7 +39,12 @@ void parallel_for(std::size_t count, unsigned digits, unsigned jobs, Job&& job) 
     }
   };
   std::vector<std::thread> threads;
-  for (unsigned t = 1; t < std::max(1u, jobs); ++t) threads.emplace_back(worker);
+  // MPFR keeps per-thread caches (constants, of its own functions): a worker frees them as it ends.
+  for (unsigned t = 1; t < std::max(1u, jobs); ++t)
+    threads.emplace_back([&] {
+      worker();
+      mpfr_free_cache();
+    });
   worker();
   for (auto& t : threads) t.join();
   if (!failure.empty()) throw std::runtime_error(failure);
