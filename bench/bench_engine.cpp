@@ -120,11 +120,18 @@ void baseline_nested_tanh_sinh(benchmark::State& state) {
     boost::math::quadrature::tanh_sinh<Real> outer(15, min_complement), inner(15, min_complement);
     const auto n = [&](const Real& w) -> Real { return pow(Real(1 + w * w), model.minus_quarter_M); };
     const auto over_w4 = [&](const Real& w3) -> Real {
-      const auto f = [&](const Real& w4) -> Real {
+      // Boost's two-argument form: |xc| is the distance to the nearer end, so on the left half w2 =
+      // w4 - (w1 - w3) = |xc| is exact next to w2 = 0, where w3 + w4 - w1 would cancel to 0 or below (NaN at
+      // beta = 0.3); on the right half w2 = w3 - (w1 - w4) = w3 - |xc|.
+      const Real middle = w1 - w3 / 2;
+      const auto f = [&](const Real& w4, const Real& xc) -> Real {
         ++calls;
-        const Real w2 = w3 + w4 - w1;  // the naive variable: cancels log10(w1) digits
+        const Real w2 = w4 < middle ? Real(abs(xc)) : Real(w3 - abs(xc));
         return pow(w2, model.beta_plus_half) * pow(Real(w3 * w4), model.beta) * n(w2) * n(w3) * n(w4);
       };
+      // Nodes of the outer rule below ulp(w1) leave no inner range (w1 - w3 == w1 in floating point):
+      // there the inner integral, over a width w3 < 10^-36 w1, is ~ w3^(beta + 3/2), far below the tolerance.
+      if (!(w1 - w3 < w1)) return Real(0);
       return inner.integrate(f, Real(w1 - w3), w1, tolerance);
     };
     value = kwe::sixty_four_pi_cubed<Real>() * pow(w1, Real(model.beta - Real(1) / 2)) *
