@@ -137,7 +137,7 @@ struct Integrand {
   Piece piece;
   const Combination& h;
   mutable quadrature::Components<Real> values{patterns().size()};
-  mutable std::array<Real, 3> m;
+  mutable std::array<Real, 3> m{};
 
   const quadrature::Components<Real>& operator()(const std::array<Real, 3>& w) const {
     using std::pow;
