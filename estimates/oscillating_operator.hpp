@@ -169,7 +169,7 @@ struct FullOperatorCombination {
     std::array<Real, 8> by_class;
     Real wn1, a34, loss, t;
   };
-  mutable Scratch x;
+  mutable Scratch x{};
 
   // The class of a pattern: bit 2 for s2 != 0, bit 1 for s3 != 0, bit 0 for s4 != 0.
   static int class_of(const Pattern& p) { return (p.s[0] != 0) * 4 + (p.s[1] != 0) * 2 + (p.s[2] != 0); }
