@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <type_traits>
 #include <vector>
 
 namespace kwe::quadrature {
@@ -38,9 +39,36 @@ struct Components {
   explicit Components(std::size_t K = 0) : re(K, Real(0)), im(K, Real(0)) {}
 };
 
+// sin x and cos x into s and c: one MPFR call for both (they share the argument reduction).
+template <class Real>
+void sin_cos(const Real& x, Real& s, Real& c) {
+  using std::cos;
+  using std::sin;
+  s = sin(x);
+  c = cos(x);
+}
+
+template <unsigned D, boost::multiprecision::mpfr_allocation_type A, boost::multiprecision::expression_template_option E>
+void sin_cos(const boost::multiprecision::number<boost::multiprecision::mpfr_float_backend<D, A>, E>& x,
+             boost::multiprecision::number<boost::multiprecision::mpfr_float_backend<D, A>, E>& s,
+             boost::multiprecision::number<boost::multiprecision::mpfr_float_backend<D, A>, E>& c) {
+  mpfr_sin_cos(s.backend().data(), c.backend().data(), x.backend().data(), MPFR_RNDN);
+}
+
+// f at a node: f(u, panel, node index) when f takes them (an integrand that tabulates factors per panel
+// node), else f(u).
+template <class Real, class F>
+decltype(auto) call_at_node(F& f, const Real& u, const Panel<Real>& panel, std::size_t node) {
+  if constexpr (std::is_invocable_v<F&, const Real&, const Panel<Real>&, std::size_t>)
+    return f(u, panel, node);
+  else
+    return f(u);
+}
+
 // int f_k(u) e^(i kappa_k u) du for every component k at once; f(u) returns Components<Real> (or a
 // reference to a buffer of its own). The products are formed in place in one scratch value: no
-// allocation per node.
+// allocation per node. Panels: Gauss-Legendre (Filon weights, any length), and, shorter than a radian
+// of phase, tanh-sinh (stopping on negligible terms) or Gauss-Jacobi (every node).
 template <class Real, class F>
 Components<Real> oscillatory_components_sum(const std::vector<Panel<Real>>& panels, const RuleFamily<Real>& rules,
                                             unsigned level, const std::vector<Real>& kappas, F&& f) {
@@ -61,8 +89,8 @@ Components<Real> oscillatory_components_sum(const std::vector<Panel<Real>>& pane
   Components<Real> total(K);
   std::vector<Real> w_re(D), w_im(D);  // the weight of the current node, per distinct frequency
   Real t;
-  const auto add = [&](const Real& u, const Real& w_abs) -> Real {
-    const Components<Real>& value = f(u);
+  const auto add = [&](const Real& u, const Panel<Real>& panel, std::size_t node, const Real& w_abs) -> Real {
+    const Components<Real>& value = call_at_node(f, u, panel, node);
     for (std::size_t k = 0; k < K; ++k) {
       const Real& wr = w_re[which[k]];
       const Real& wi = w_im[which[k]];
@@ -105,25 +133,37 @@ Components<Real> oscillatory_components_sum(const std::vector<Panel<Real>>& pane
           w_re[d] = c[d] * w[d].re[j] - s[d] * w[d].im[j];
           w_im[d] = s[d] * w[d].re[j] + c[d] * w[d].im[j];
         }
-        add(panel.at(nodes[j].s, nodes[j].s_complement).x, Real(nodes[j].weight * length));
+        add(panel.at(nodes[j].s, nodes[j].s_complement).x, panel, j, Real(nodes[j].weight * length));
       }
       continue;
     }
-    const auto term = [&](const Node<Real>& node) -> Real {
+    // Short panels (under a radian of phase): the phase multiplied in at each node.
+    const auto term = [&](std::size_t j) -> Real {
+      const Node<Real>& node = nodes[j];
       const MappedPoint<Real> p = panel.at(node.s, node.s_complement);
       const Real w = node.weight * p.jacobian;
       for (std::size_t d = 0; d < D; ++d) {
-        w_re[d] = w * cos(distinct[d] * p.x);
-        w_im[d] = w * sin(distinct[d] * p.x);
+        if (distinct[d] == 0) {
+          w_re[d] = w;
+          w_im[d] = 0;
+          continue;
+        }
+        sin_cos(Real(distinct[d] * p.x), w_im[d], w_re[d]);
+        w_re[d] *= w;
+        w_im[d] *= w;
       }
-      return add(p.x, abs(w));
+      return add(p.x, panel, j, abs(w));
     };
-    term(nodes[0]);
+    if (panel.rule == PanelRule::gauss_jacobi) {
+      for (std::size_t j = 0; j < nodes.size(); ++j) term(j);
+      continue;
+    }
+    term(0);
     int quiet[2] = {0, 0};
     for (std::size_t i = 1; i + 1 < nodes.size() && (quiet[0] < 2 || quiet[1] < 2); i += 2)
       for (int side = 0; side < 2; ++side) {
         if (quiet[side] >= 2) continue;
-        const Real magnitude = term(nodes[i + side]);
+        const Real magnitude = term(i + side);
         quiet[side] = magnitude <= ldexp(total.l1, negligible_exponent) ? quiet[side] + 1 : 0;
       }
   }

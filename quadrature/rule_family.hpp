@@ -62,8 +62,10 @@ class RuleFamily {
     const auto found = filon_.find(key);
     if (found != filon_.end()) return found->second;
     if (filon_.size() > 100000) filon_.clear();
-    return filon_.emplace(key, filon_weights<Real>(nodes(level, PanelRule::gauss_legendre), omega, bits_))
-        .first->second;
+    const NodeSet<Real>& set = nodes(level, PanelRule::gauss_legendre);
+    auto table = legendre_.find(level);
+    if (table == legendre_.end()) table = legendre_.emplace(level, LegendreTable<Real>(set)).first;
+    return filon_.emplace(key, filon_weights<Real>(set, table->second, omega, bits_)).first->second;
   }
 
   static unsigned gauss_points(unsigned level) {
@@ -75,6 +77,7 @@ class RuleFamily {
   mutable std::map<unsigned, NodeSet<Real>> tanh_sinh_, gauss_;
   mutable std::map<std::pair<unsigned, Real>, NodeSet<Real>> jacobi_;
   mutable std::map<std::pair<unsigned, Real>, FilonWeights<Real>> filon_;
+  mutable std::map<unsigned, LegendreTable<Real>> legendre_;
 };
 
 }  // namespace kwe::quadrature
