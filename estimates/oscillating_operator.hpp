@@ -161,7 +161,7 @@ struct Integrand {
   mutable quadrature::Components<Real> values{patterns().size()};
   mutable std::array<Real, 3> m{};
   mutable std::array<OmegaFactors<Real>, 3> here{};
-  mutable Real weight;
+  mutable Real weight{};
 
   // The inner-only omega's factors at every node of an inner panel, per level.
   int inner_only() const {
@@ -170,7 +170,7 @@ struct Integrand {
     return -1;
   }
   mutable unsigned tables_level = ~0u;
-  mutable std::map<std::pair<Real, Real>, std::vector<OmegaFactors<Real>>> tables;
+  mutable std::map<std::pair<Real, Real>, std::vector<OmegaFactors<Real>>> tables{};
 
   // At the omegas w: the factors of the outer-only omega are taken as they are in `here` when
   // outer_known, the inner-only one's from `inner` when given.
