@@ -3,6 +3,7 @@
 #pragma once
 
 #include "estimates/real.hpp"
+#include "quadrature/elementary.hpp"
 #include "quadrature/engine.hpp"
 
 #include <boost/math/constants/constants.hpp>
@@ -39,11 +40,12 @@ void parallel_for(std::size_t count, unsigned digits, unsigned jobs, Job&& job) 
     }
   };
   std::vector<std::thread> threads;
-  // MPFR keeps per-thread caches (constants, of its own functions): a worker frees them as it ends.
+  // MPFR and FLINT keep per-thread caches (constants, of their own functions): a worker frees them as
+  // it ends.
   for (unsigned t = 1; t < std::max(1u, jobs); ++t)
     threads.emplace_back([&] {
       worker();
-      mpfr_free_cache();
+      elementary::release_thread_caches();
     });
   worker();
   for (auto& t : threads) t.join();

@@ -8,6 +8,7 @@
 
 #include "estimates/data.hpp"
 #include "estimates/domains.hpp"
+#include "quadrature/elementary.hpp"
 #include "quadrature/engine.hpp"
 #include "quadrature/level_sum.hpp"
 
@@ -73,8 +74,8 @@ std::array<Real, 3> weight_exponents(Piece piece, const Model<Real>& m) {
 
 template <class Real>
 OmegaFactors<Real> omega_factors(const Model<Real>& m, const Real& exponent, const Real& w) {
-  using std::pow;
-  return {pow(w, exponent), pow(Real(1 + w * w), m.minus_quarter_M)};
+  // The call's two transcendentals (quadrature/elementary.hpp: Arb, ~6x MPFR's pow).
+  return {elementary::pow(w, exponent), elementary::pow(Real(1 + w * w), m.minus_quarter_M)};
 }
 
 template <class Real>
@@ -178,11 +179,10 @@ Estimate<Real> piece_level_sum(const quadrature::Engine<Real>& engine, Piece pie
 // A datum from the factors of its omega: n01 is tabulated, the oscillating data add their cosine.
 template <class Real>
 Real datum(const Data<Real>& d, const Real& w, const OmegaFactors<Real>& f) {
-  using std::cos;
   switch (d.kind) {
     case DataKind::n01: return f.n01;
-    case DataKind::n02: return Real(cos(d.model->N * w) * f.n01);
-    case DataKind::n0: return Real((d.model->A + cos(d.model->N * w)) * f.n01);
+    case DataKind::n02: return Real(elementary::cos(Real(d.model->N * w)) * f.n01);
+    case DataKind::n0: return Real((d.model->A + elementary::cos(Real(d.model->N * w))) * f.n01);
   }
   throw std::logic_error("unknown data kind");
 }

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "estimates/parameters.hpp"
+#include "quadrature/elementary.hpp"
 
 #include <boost/math/constants/constants.hpp>
 
@@ -54,12 +55,12 @@ Real piece_prefactor(Piece piece, const Model<Real>& m, const Real& w1) {
 // The weight of the piece in (w2, w3, w4).
 template <class Real>
 Real piece_weight(Piece piece, const Model<Real>& m, const Real& w2, const Real& w3, const Real& w4) {
-  using std::pow;
+  namespace el = elementary;
   switch (piece) {
-    case Piece::C1: return pow(Real(w2 * w3 * w4), m.beta);
+    case Piece::C1: return el::pow(Real(w2 * w3 * w4), m.beta);
     case Piece::C21:
-    case Piece::C22: return pow(w2, m.beta_plus_half) * pow(Real(w3 * w4), m.beta);
-    case Piece::C3: return pow(w3, m.beta_plus_half) * pow(Real(w2 * w4), m.beta);
+    case Piece::C22: return el::pow(w2, m.beta_plus_half) * el::pow(Real(w3 * w4), m.beta);
+    case Piece::C3: return el::pow(w3, m.beta_plus_half) * el::pow(Real(w2 * w4), m.beta);
   }
   throw std::logic_error("unknown piece");
 }
@@ -67,9 +68,9 @@ Real piece_weight(Piece piece, const Model<Real>& m, const Real& w2, const Real&
 // (3.2) as printed, with the minimum evaluated: for the whole-domain integration that checks the split.
 template <class Real>
 Real cross_section(const Model<Real>& m, const Real& w1, const Real& w2, const Real& w3, const Real& w4) {
-  using std::pow;
+  namespace el = elementary;
   using std::sqrt;
-  return sixty_four_pi_cubed<Real>() * pow(w1, Real(m.beta - Real(1) / 2)) * pow(Real(w2 * w3 * w4), m.beta) *
+  return sixty_four_pi_cubed<Real>() * el::pow(w1, Real(m.beta - Real(1) / 2)) * el::pow(Real(w2 * w3 * w4), m.beta) *
          sqrt(std::min({w1, w2, w3}));
 }
 

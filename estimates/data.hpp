@@ -7,6 +7,7 @@
 #pragma once
 
 #include "estimates/parameters.hpp"
+#include "quadrature/elementary.hpp"
 
 #include <stdexcept>
 #include <string>
@@ -37,13 +38,11 @@ struct Data {
   const Model<Real>* model;
 
   Real operator()(const Real& w) const {
-    using std::cos;
-    using std::pow;
-    const Real smooth = pow(Real(1 + w * w), model->minus_quarter_M);
+    const Real smooth = elementary::pow(Real(1 + w * w), model->minus_quarter_M);
     switch (kind) {
       case DataKind::n01: return smooth;
-      case DataKind::n02: return Real(cos(model->N * w) * smooth);
-      case DataKind::n0: return Real((model->A + cos(model->N * w)) * smooth);
+      case DataKind::n02: return Real(elementary::cos(Real(model->N * w)) * smooth);
+      case DataKind::n0: return Real((model->A + elementary::cos(Real(model->N * w))) * smooth);
     }
     throw std::logic_error("unknown data kind");
   }

@@ -147,7 +147,10 @@ std::vector<PhaseResult<Real>> phase_piece(const quadrature::Engine<Real>& engin
     Real worst = 0;  // the largest relative error over the frequencies
     for (std::size_t k = 0; k < K; ++k) {
       PhaseResult<Real>& r = results[k];
-      const Real c = cos(frequencies[k] * w1) * prefactor, s = sin(frequencies[k] * w1) * prefactor;
+      Real s, c;
+      elementary::sin_cos(Real(frequencies[k] * w1), s, c);
+      c *= prefactor;
+      s *= prefactor;
       r.calls += sums[k].calls;
       r.level = level;
       r.re = c * sums[k].re - s * sums[k].im;

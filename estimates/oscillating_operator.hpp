@@ -330,8 +330,10 @@ quadrature::Result<Real> phase_expansion(const quadrature::Engine<Real>& engine,
       s.kappa_u.push_back(Real(dot(p.s, a.du) * model.N));
       s.kappa_y.push_back(Real(dot(p.s, a.dy) * model.N));
       const Real theta = model.N * (p.s[0] * a.origin[0] + p.s[1] * a.origin[1] + p.s[2] * a.origin[2]);
-      s.theta_cos.push_back(cos(theta));
-      s.theta_sin.push_back(sin(theta));
+      Real theta_sin, theta_cos;
+      elementary::sin_cos(theta, theta_sin, theta_cos);
+      s.theta_cos.push_back(std::move(theta_cos));
+      s.theta_sin.push_back(std::move(theta_sin));
     }
     setups.push_back(std::move(s));
   }
@@ -419,10 +421,9 @@ quadrature::Result<Real> oscillating_operator(const quadrature::Engine<Real>& en
   // D1, bounded.
   const Real c = abs(c0) + 1;
   const auto d1_bound_integrand = [&](const Omegas<Real>& w) -> Real {
-    using std::pow;
-    const Real m2 = pow(Real(1 + w.w2 * w.w2), model.minus_quarter_M);
-    const Real m3 = pow(Real(1 + w.w3 * w.w3), model.minus_quarter_M);
-    const Real m4 = pow(Real(1 + w.w4 * w.w4), model.minus_quarter_M);
+    const Real m2 = elementary::pow(Real(1 + w.w2 * w.w2), model.minus_quarter_M);
+    const Real m3 = elementary::pow(Real(1 + w.w3 * w.w3), model.minus_quarter_M);
+    const Real m4 = elementary::pow(Real(1 + w.w4 * w.w4), model.minus_quarter_M);
     return c * c * (m3 * m4 * (abs(n1) + c * m2) + abs(n1) * m2 * (m3 + m4));
   };
   const quadrature::Result<Real> d1 = integrate_pieces(engine, {Piece::C1}, model, w1, d1_bound_integrand);

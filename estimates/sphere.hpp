@@ -24,6 +24,7 @@
 #pragma once
 
 #include "estimates/vec3.hpp"
+#include "quadrature/elementary.hpp"
 #include "quadrature/engine.hpp"
 #include "quadrature/level_sum.hpp"
 #include "quadrature/periodic_trapezoid.hpp"
@@ -232,8 +233,10 @@ quadrature::Result<Real> sphere_I(const quadrature::Engine<Real>& engine, const 
                                     const Vec3<Real> a = framed.k1_star(s), b = framed.k2_star(s);
                                     // One exp for the two powers (a pow costs a log and an exp); at beta = 0 the
                                     // first factor is 1 even where k1* = 0.
-                                    const Real zero_factor = beta == 0 ? Real(0) : Real(beta * log(dot(a, a)));
-                                    return Real(exp(zero_factor + bracket_exponent * log(Real(1 + dot(b, b)))));
+                                    const Real zero_factor =
+                                        beta == 0 ? Real(0) : Real(beta * elementary::log(Real(dot(a, a))));
+                                    return elementary::exp(
+                                        Real(zero_factor + bracket_exponent * elementary::log(Real(1 + dot(b, b)))));
                                   });
   return with_momentum_rounding(r, c, engine);
 }

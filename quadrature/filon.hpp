@@ -16,6 +16,7 @@
 #pragma once
 
 #include "quadrature/node.hpp"
+#include "quadrature/elementary.hpp"
 
 #include <boost/multiprecision/mpfr.hpp>
 
@@ -39,8 +40,10 @@ std::vector<Real> spherical_bessel_j(unsigned n, const Real& omega, unsigned bit
     j[0] = 1;
     return j;
   }
-  const Real j0 = sin(omega) / omega;
-  const Real j1 = sin(omega) / (omega * omega) - cos(omega) / omega;
+  Real sin_omega, cos_omega;
+  elementary::sin_cos(omega, sin_omega, cos_omega);
+  const Real j0 = sin_omega / omega;
+  const Real j1 = sin_omega / (omega * omega) - cos_omega / omega;
   j[0] = j0;
   if (n > 1) j[1] = j1;
   if (abs(omega) >= n) {

@@ -10,6 +10,7 @@
 #pragma once
 
 #include "quadrature/estimate.hpp"
+#include "quadrature/elementary.hpp"
 #include "quadrature/filon.hpp"
 #include "quadrature/panel.hpp"
 #include "quadrature/rule_family.hpp"
@@ -38,22 +39,6 @@ struct Components {
 
   explicit Components(std::size_t K = 0) : re(K, Real(0)), im(K, Real(0)) {}
 };
-
-// sin x and cos x into s and c: one MPFR call for both (they share the argument reduction).
-template <class Real>
-void sin_cos(const Real& x, Real& s, Real& c) {
-  using std::cos;
-  using std::sin;
-  s = sin(x);
-  c = cos(x);
-}
-
-template <unsigned D, boost::multiprecision::mpfr_allocation_type A, boost::multiprecision::expression_template_option E>
-void sin_cos(const boost::multiprecision::number<boost::multiprecision::mpfr_float_backend<D, A>, E>& x,
-             boost::multiprecision::number<boost::multiprecision::mpfr_float_backend<D, A>, E>& s,
-             boost::multiprecision::number<boost::multiprecision::mpfr_float_backend<D, A>, E>& c) {
-  mpfr_sin_cos(s.backend().data(), c.backend().data(), x.backend().data(), MPFR_RNDN);
-}
 
 // f at a node: f(u, panel, node index) when f takes them (an integrand that tabulates factors per panel
 // node), else f(u).
@@ -125,8 +110,9 @@ Components<Real> oscillatory_components_sum(const std::vector<Panel<Real>>& pane
       std::vector<Real> c(D), s(D);
       for (std::size_t d = 0; d < D; ++d) {
         w.push_back(rules.filon(level, Real(distinct[d] * length / 2)));
-        c[d] = cos(distinct[d] * centre) * length;
-        s[d] = sin(distinct[d] * centre) * length;
+        elementary::sin_cos(Real(distinct[d] * centre), s[d], c[d]);
+        c[d] *= length;
+        s[d] *= length;
       }
       for (std::size_t j = 0; j < nodes.size(); ++j) {
         for (std::size_t d = 0; d < D; ++d) {
@@ -148,7 +134,7 @@ Components<Real> oscillatory_components_sum(const std::vector<Panel<Real>>& pane
           w_im[d] = 0;
           continue;
         }
-        sin_cos(Real(distinct[d] * p.x), w_im[d], w_re[d]);
+        elementary::sin_cos(Real(distinct[d] * p.x), w_im[d], w_re[d]);
         w_re[d] *= w;
         w_im[d] *= w;
       }

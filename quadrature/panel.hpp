@@ -6,6 +6,8 @@
 //   to_infinity [a, inf):  x = a / s, dx = a / s^2 ds       (an algebraic tail x^-p becomes s^(p-2))
 #pragma once
 
+#include "quadrature/elementary.hpp"
+
 #include <stdexcept>
 
 namespace kwe::quadrature {
@@ -31,8 +33,6 @@ struct Panel {
 
   // s is the position in [0, 1] and s_complement = 1 - s, both exact at the node.
   MappedPoint<Real> at(const Real& s, const Real& s_complement) const {
-    using std::exp;
-    using std::log;
     switch (map) {
       case PanelMap::linear: {
         const Real length = b - a;
@@ -40,8 +40,9 @@ struct Panel {
         return {std::move(x), length};
       }
       case PanelMap::geometric: {
-        const Real log_ratio = log(b / a);
-        Real x = s <= s_complement ? Real(a * exp(s * log_ratio)) : Real(b * exp(-s_complement * log_ratio));
+        const Real log_ratio = elementary::log(Real(b / a));
+        Real x = s <= s_complement ? Real(a * elementary::exp(Real(s * log_ratio)))
+                                     : Real(b * elementary::exp(Real(-s_complement * log_ratio)));
         Real jacobian = x * log_ratio;
         return {std::move(x), std::move(jacobian)};
       }

@@ -1,0 +1,201 @@
+// The elementary functions of the integrands' hot path — x^y, e^x, log x, sin x and cos x — at the
+// precision of the value they produce.
+//
+// Why not MPFR's own: at 113-132 bits MPFR's mpfr_pow costs 4.6 us, mpfr_log 2.3 us, mpfr_exp 1.2 us and
+// mpfr_sin_cos 1.8 us (correctly rounded, through a Ziv loop and, for log, an AGM), while Arb's
+// arb_pow, arb_exp, arb_log and arb_sin_cos (FLINT's ball arithmetic: table-based argument reduction
+// below a few thousand bits) take 0.8, 0.4, 0.5 and 0.4 us, the conversions to and from MPFR included
+// (measured on 2026-12-02, /tmp microbenchmark; `bench/bench_engine` "call" measures the integrand).
+// After the shared factors, one x^y of the omega that depends on both chart variables was ~90% of an
+// integrand call of C^234_21 (perf).
+//
+// What is returned: Arb evaluates at prec + guard bits and returns a ball [m +- r] that contains the
+// exact value; m is rounded to the destination's precision prec. When the ball is tight
+// (arb_rel_accuracy_bits >= prec + 2, i.e. r <= 2^(-prec-2) |m|), the result is within 3/4 ulp of the
+// exact value: faithful, where MPFR is correctly rounded (1/2 ulp). When it is not (huge arguments of
+// sin, cos; results near 0 or overflow; x <= 0 for log and pow; non-finite input), MPFR computes it: the
+// fast path never returns a looser value. The test tests/test_elementary.cpp checks both paths against
+// MPFR at 64 ... 400 bits.
+//
+// Arb's scratch balls are per thread (one set per thread, initialised on first use): they are a cache,
+// like MPFR's own, not state a caller sees.
+#pragma once
+
+#include <boost/multiprecision/mpfr.hpp>
+
+#include <arb.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace kwe::elementary {
+
+// Generic real types: the standard functions.
+template <class Real>
+Real pow(const Real& x, const Real& y) {
+  using std::pow;
+  return Real(pow(x, y));
+}
+template <class Real>
+Real exp(const Real& x) {
+  using std::exp;
+  return Real(exp(x));
+}
+template <class Real>
+Real log(const Real& x) {
+  using std::log;
+  return Real(log(x));
+}
+template <class Real>
+void sin_cos(const Real& x, Real& s, Real& c) {
+  using std::cos;
+  using std::sin;
+  s = sin(x);
+  c = cos(x);
+}
+template <class Real>
+Real cos(const Real& x) {
+  using std::cos;
+  return Real(cos(x));
+}
+
+namespace detail {
+
+constexpr slong guard_bits = 10;
+
+// Per-thread Arb scratch: arguments, results, and the midpoint on its way back to MPFR.
+struct Scratch {
+  arb_t x, y, r, s;
+  Scratch() {
+    arb_init(x);
+    arb_init(y);
+    arb_init(r);
+    arb_init(s);
+  }
+  ~Scratch() {
+    arb_clear(x);
+    arb_clear(y);
+    arb_clear(r);
+    arb_clear(s);
+  }
+  Scratch(const Scratch&) = delete;
+  Scratch& operator=(const Scratch&) = delete;
+};
+
+inline Scratch& scratch() {
+  thread_local Scratch s;
+  return s;
+}
+
+inline void load(arb_t ball, mpfr_srcptr value) {
+  arf_set_mpfr(arb_midref(ball), value);
+  mag_zero(arb_radref(ball));
+}
+
+// The ball's midpoint into `out` at out's precision, when the ball is tight enough for it; false otherwise.
+inline bool store(mpfr_ptr out, const arb_t ball) {
+  const slong prec = static_cast<slong>(mpfr_get_prec(out));
+  if (!arb_is_finite(ball) || arf_is_zero(arb_midref(ball)) || arb_rel_accuracy_bits(ball) < prec + 2) return false;
+  arf_get_mpfr(out, arb_midref(ball), MPFR_RNDN);
+  return mpfr_number_p(out) != 0;
+}
+
+inline slong working(mpfr_srcptr out) { return static_cast<slong>(mpfr_get_prec(out)) + guard_bits; }
+
+}  // namespace detail
+
+// MPFR numbers (Boost's mpfr_float): through Arb, MPFR where Arb's ball is not tight.
+template <unsigned D, boost::multiprecision::mpfr_allocation_type A, boost::multiprecision::expression_template_option E>
+boost::multiprecision::number<boost::multiprecision::mpfr_float_backend<D, A>, E> pow(
+    const boost::multiprecision::number<boost::multiprecision::mpfr_float_backend<D, A>, E>& x,
+    const boost::multiprecision::number<boost::multiprecision::mpfr_float_backend<D, A>, E>& y) {
+  boost::multiprecision::number<boost::multiprecision::mpfr_float_backend<D, A>, E> result;
+  mpfr_ptr out = result.backend().data();
+  mpfr_srcptr xs = x.backend().data(), ys = y.backend().data();
+  if (mpfr_number_p(xs) && mpfr_number_p(ys) && mpfr_sgn(xs) > 0) {
+    detail::Scratch& s = detail::scratch();
+    detail::load(s.x, xs);
+    detail::load(s.y, ys);
+    arb_pow(s.r, s.x, s.y, detail::working(out));
+    if (detail::store(out, s.r)) return result;
+  }
+  mpfr_pow(out, xs, ys, MPFR_RNDN);
+  return result;
+}
+
+template <unsigned D, boost::multiprecision::mpfr_allocation_type A, boost::multiprecision::expression_template_option E>
+boost::multiprecision::number<boost::multiprecision::mpfr_float_backend<D, A>, E> exp(
+    const boost::multiprecision::number<boost::multiprecision::mpfr_float_backend<D, A>, E>& x) {
+  boost::multiprecision::number<boost::multiprecision::mpfr_float_backend<D, A>, E> result;
+  mpfr_ptr out = result.backend().data();
+  mpfr_srcptr xs = x.backend().data();
+  if (mpfr_number_p(xs)) {
+    detail::Scratch& s = detail::scratch();
+    detail::load(s.x, xs);
+    arb_exp(s.r, s.x, detail::working(out));
+    if (detail::store(out, s.r)) return result;
+  }
+  mpfr_exp(out, xs, MPFR_RNDN);
+  return result;
+}
+
+template <unsigned D, boost::multiprecision::mpfr_allocation_type A, boost::multiprecision::expression_template_option E>
+boost::multiprecision::number<boost::multiprecision::mpfr_float_backend<D, A>, E> log(
+    const boost::multiprecision::number<boost::multiprecision::mpfr_float_backend<D, A>, E>& x) {
+  boost::multiprecision::number<boost::multiprecision::mpfr_float_backend<D, A>, E> result;
+  mpfr_ptr out = result.backend().data();
+  mpfr_srcptr xs = x.backend().data();
+  if (mpfr_number_p(xs) && mpfr_sgn(xs) > 0) {
+    detail::Scratch& s = detail::scratch();
+    detail::load(s.x, xs);
+    arb_log(s.r, s.x, detail::working(out));
+    if (detail::store(out, s.r)) return result;
+  }
+  mpfr_log(out, xs, MPFR_RNDN);
+  return result;
+}
+
+// sin x into s and cos x into c (one argument reduction for both).
+template <unsigned D, boost::multiprecision::mpfr_allocation_type A, boost::multiprecision::expression_template_option E>
+void sin_cos(const boost::multiprecision::number<boost::multiprecision::mpfr_float_backend<D, A>, E>& x,
+             boost::multiprecision::number<boost::multiprecision::mpfr_float_backend<D, A>, E>& s,
+             boost::multiprecision::number<boost::multiprecision::mpfr_float_backend<D, A>, E>& c) {
+  mpfr_ptr so = s.backend().data(), co = c.backend().data();
+  mpfr_srcptr xs = x.backend().data();
+  if (mpfr_number_p(xs)) {
+    detail::Scratch& t = detail::scratch();
+    detail::load(t.x, xs);
+    const slong prec = std::max(detail::working(so), detail::working(co));
+    arb_sin_cos(t.s, t.r, t.x, prec);
+    // Both or neither: a value is never half from one library.
+    if (arb_rel_accuracy_bits(t.s) >= static_cast<slong>(mpfr_get_prec(so)) + 2 &&
+        arb_rel_accuracy_bits(t.r) >= static_cast<slong>(mpfr_get_prec(co)) + 2 && detail::store(so, t.s) &&
+        detail::store(co, t.r))
+      return;
+  }
+  mpfr_sin_cos(so, co, xs, MPFR_RNDN);
+}
+
+template <unsigned D, boost::multiprecision::mpfr_allocation_type A, boost::multiprecision::expression_template_option E>
+boost::multiprecision::number<boost::multiprecision::mpfr_float_backend<D, A>, E> cos(
+    const boost::multiprecision::number<boost::multiprecision::mpfr_float_backend<D, A>, E>& x) {
+  boost::multiprecision::number<boost::multiprecision::mpfr_float_backend<D, A>, E> result;
+  mpfr_ptr out = result.backend().data();
+  mpfr_srcptr xs = x.backend().data();
+  if (mpfr_number_p(xs)) {
+    detail::Scratch& s = detail::scratch();
+    detail::load(s.x, xs);
+    arb_cos(s.r, s.x, detail::working(out));
+    if (detail::store(out, s.r)) return result;
+  }
+  mpfr_cos(out, xs, MPFR_RNDN);
+  return result;
+}
+
+// A thread about to end frees MPFR's and FLINT's per-thread caches (else LeakSanitizer reports them).
+inline void release_thread_caches() {
+  mpfr_free_cache();
+  flint_cleanup();
+}
+
+}  // namespace kwe::elementary
