@@ -75,7 +75,7 @@ std::array<Real, 3> weight_exponents(Piece piece, const Model<Real>& m) {
 template <class Real>
 OmegaFactors<Real> omega_factors(const Model<Real>& m, const Real& exponent, const Real& w) {
   // The call's two transcendentals (quadrature/elementary.hpp: Arb, ~6x MPFR's pow).
-  return {elementary::pow(w, exponent), elementary::pow(Real(1 + w * w), m.minus_quarter_M)};
+  return {elementary::pow(w, exponent), n01(m, w)};
 }
 
 template <class Real>

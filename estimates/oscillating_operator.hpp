@@ -421,9 +421,9 @@ quadrature::Result<Real> oscillating_operator(const quadrature::Engine<Real>& en
   // D1, bounded.
   const Real c = abs(c0) + 1;
   const auto d1_bound_integrand = [&](const Omegas<Real>& w) -> Real {
-    const Real m2 = elementary::pow(Real(1 + w.w2 * w.w2), model.minus_quarter_M);
-    const Real m3 = elementary::pow(Real(1 + w.w3 * w.w3), model.minus_quarter_M);
-    const Real m4 = elementary::pow(Real(1 + w.w4 * w.w4), model.minus_quarter_M);
+    const Real m2 = n01(model, w.w2);
+    const Real m3 = n01(model, w.w3);
+    const Real m4 = n01(model, w.w4);
     return c * c * (m3 * m4 * (abs(n1) + c * m2) + abs(n1) * m2 * (m3 + m4));
   };
   const quadrature::Result<Real> d1 = integrate_pieces(engine, {Piece::C1}, model, w1, d1_bound_integrand);

@@ -38,6 +38,9 @@ struct Model {
   Real beta, M, A, N;
   Real minus_quarter_M;  // <w>^(-M/2) = (1 + w^2)^(-M/4)
   Real beta_plus_half;
+  // M/2 when it is an integer up to 64 (M = 12: 6), else -1: <w>^(-M/2) is then formed by an integer
+  // power and at most one square root (data.hpp, n01), each step rounded once, instead of a general pow.
+  int half_M = -1;
 
   explicit Model(const Parameters& p)
       : beta(parse_real(p.beta, "beta")),
@@ -45,7 +48,10 @@ struct Model {
         A(parse_real(p.A, "A")),
         N(parse_real(p.N, "N")),
         minus_quarter_M(-M / 4),
-        beta_plus_half(beta + Real(1) / 2) {}
+        beta_plus_half(beta + Real(1) / 2) {
+    const Real h = M / 2;
+    if (h == floor(h) && h >= 1 && h <= 64) half_M = static_cast<int>(h);
+  }
 };
 
 }  // namespace kwe

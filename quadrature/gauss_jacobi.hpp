@@ -21,7 +21,6 @@
 
 #include <cmath>
 #include <stdexcept>
-#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -66,22 +65,46 @@ inline std::vector<double> initial_nodes(unsigned n, double b) {
   return nodes;
 }
 
-// P_n^(0,b)(t) and P_(n-1)^(0,b)(t).
+// The three-term recurrence of P_k^(0,b) (DLMF 18.9.2 with a = 0), k = 2 ... n, as
+//   P_k = (A_k t + B_k) P_(k-1) - C_k P_(k-2),
+// from 2k (k + b)(s - 2) P_k = (s - 1)(s (s - 2) t - b^2) P_(k-1) - 2 (k - 1)(k + b - 1) s P_(k-2), s = 2k + b:
+// the coefficients do not depend on t, so they are formed once per rule and each Newton step's
+// evaluation is three multiplications and two additions per degree, in place.
 template <class Real>
-std::pair<Real, Real> jacobi_pair(unsigned n, const Real& b, const Real& t) {
-  Real p_prev = 1;                       // P_0
-  Real p = (1 + (b + 2) * (t - 1) / 2);  // P_1 with a = 0
-  if (n == 0) return {p_prev, Real(0)};
-  for (unsigned k = 2; k <= n; ++k) {
-    const Real s = 2 * k + b;  // 2k + a + b
-    const Real c1 = 2 * k * (k + b) * (s - 2);
-    const Real c2 = (s - 1) * (s * (s - 2) * t - b * b);
-    const Real c3 = 2 * (k - 1) * (k + b - 1) * s;
-    Real next = (c2 * p - c3 * p_prev) / c1;
-    p_prev = std::move(p);
-    p = std::move(next);
+struct Recurrence {
+  std::vector<Real> A, B, C;  // index k; entries 0 and 1 unused
+
+  Recurrence(unsigned n, const Real& b) : A(n + 1), B(n + 1), C(n + 1) {
+    for (unsigned k = 2; k <= n; ++k) {
+      const Real s = 2 * k + b;
+      const Real c1 = 2 * k * (k + b) * (s - 2);
+      A[k] = (s - 1) * s * (s - 2) / c1;
+      B[k] = -(s - 1) * b * b / c1;
+      C[k] = 2 * (k - 1) * (k + b - 1) * s / c1;
+    }
   }
-  return {p, p_prev};
+};
+
+// P_n^(0,b)(t) into p and P_(n-1)^(0,b)(t) into p_prev; `next` is scratch.
+template <class Real>
+void jacobi_pair(const Recurrence<Real>& r, unsigned n, const Real& b, const Real& t, Real& p, Real& p_prev,
+                 Real& next) {
+  p_prev = 1;                       // P_0
+  p = (1 + (b + 2) * (t - 1) / 2);  // P_1 with a = 0
+  if (n == 0) {
+    p.swap(p_prev);
+    p_prev = 0;
+    return;
+  }
+  for (unsigned k = 2; k <= n; ++k) {
+    next = r.A[k] * t;
+    next += r.B[k];
+    next *= p;
+    p_prev *= r.C[k];
+    next -= p_prev;
+    p_prev.swap(p);
+    p.swap(next);
+  }
 }
 
 template <class Real>
@@ -102,18 +125,19 @@ NodeSet<Real> gauss_jacobi_nodes(unsigned n, const Real& alpha, unsigned bits) {
   if (!(alpha > -1)) throw std::invalid_argument("gauss_jacobi_nodes: alpha must exceed -1");
   const std::vector<double> guess = initial_nodes(n, static_cast<double>(alpha));
   const Real tiny = ldexp(Real(1), 4 - static_cast<int>(bits));
+  const Recurrence<Real> recurrence(n, alpha);
   NodeSet<Real> nodes;
+  Real p, p_prev, next, d, step;
   for (double g : guess) {
     Real t = g;
-    Real p, p_prev, d;
     for (int it = 0; it < 60; ++it) {
-      std::tie(p, p_prev) = jacobi_pair<Real>(n, alpha, t);
+      jacobi_pair(recurrence, n, alpha, t, p, p_prev, next);
       d = jacobi_derivative<Real>(n, alpha, t, p, p_prev);
-      const Real step = p / d;
+      step = p / d;
       t -= step;
       if (abs(step) <= tiny) break;
     }
-    std::tie(p, p_prev) = jacobi_pair<Real>(n, alpha, t);
+    jacobi_pair(recurrence, n, alpha, t, p, p_prev, next);
     d = jacobi_derivative<Real>(n, alpha, t, p, p_prev);
     const Real s = (1 + t) / 2, s_complement = (1 - t) / 2;
     const Real w = 1 / ((1 - t * t) * d * d);  // for s^alpha on [0, 1]

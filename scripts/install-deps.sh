@@ -10,7 +10,7 @@ packages=(
   gnuplot-nox
   pandoc chromium fonts-noto-color-emoji python3
   clang libclang-rt-14-dev
-  libqd-dev libflint-arb-dev
+  libflint-arb-dev
 )
 missing=()
 for p in "${packages[@]}"; do
