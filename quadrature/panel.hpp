@@ -30,6 +30,7 @@ struct Panel {
   PanelRule rule;
   Real a, b;  // b is ignored for to_infinity
   Real alpha = 0;  // gauss_jacobi: the integrand is s^alpha times an analytic function near s = 0
+  Real log_ratio = 0;  // geometric: ln(b/a), formed once where the panel is made (partition.hpp); 0: here
 
   // s is the position in [0, 1] and s_complement = 1 - s, both exact at the node.
   MappedPoint<Real> at(const Real& s, const Real& s_complement) const {
@@ -40,10 +41,11 @@ struct Panel {
         return {std::move(x), length};
       }
       case PanelMap::geometric: {
-        const Real log_ratio = elementary::log(Real(b / a));
-        Real x = s <= s_complement ? Real(a * elementary::exp(Real(s * log_ratio)))
-                                     : Real(b * elementary::exp(Real(-s_complement * log_ratio)));
-        Real jacobian = x * log_ratio;
+        Real formed;
+        const Real& ln_ratio = log_ratio != 0 ? log_ratio : (formed = elementary::log(Real(b / a)));
+        Real x = s <= s_complement ? Real(a * elementary::exp(Real(s * ln_ratio)))
+                                     : Real(b * elementary::exp(Real(-s_complement * ln_ratio)));
+        Real jacobian = x * ln_ratio;
         return {std::move(x), std::move(jacobian)};
       }
       case PanelMap::to_infinity: {

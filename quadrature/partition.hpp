@@ -52,9 +52,11 @@ std::vector<Panel<Real>> graded(const Real& a, const Real& b, const std::vector<
 
   std::vector<Panel<Real>> panels;
   for (std::size_t i = 0; i + 1 < points.size(); ++i) {
-    if (points[i] > 0)
+    if (points[i] > 0) {
       panels.push_back({PanelMap::geometric, g.gauss ? PanelRule::gauss_legendre : PanelRule::tanh_sinh, points[i],
                         points[i + 1]});
+      panels.back().log_ratio = elementary::log(Real(points[i + 1] / points[i]));  // one log a panel, not a node
+    }
     else if (exponent_at_zero && g.gauss)
       panels.push_back({PanelMap::linear, PanelRule::gauss_jacobi, points[i], points[i + 1], *exponent_at_zero});
     else
