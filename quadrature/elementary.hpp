@@ -1,11 +1,11 @@
 // The elementary functions of the integrands' hot path — x^y, e^x, log x, sin x and cos x — at the
 // precision of the value they produce.
 //
-// Why not MPFR's own: at 113-132 bits MPFR's mpfr_pow costs 4.6 us, mpfr_log 2.3 us, mpfr_exp 1.2 us and
-// mpfr_sin_cos 1.8 us (correctly rounded, through a Ziv loop and, for log, an AGM), while Arb's
-// arb_pow, arb_exp, arb_log and arb_sin_cos (FLINT's ball arithmetic: table-based argument reduction
-// below a few thousand bits) take 0.8, 0.4, 0.5 and 0.4 us, the conversions to and from MPFR included
-// (measured on 2026-12-02, /tmp microbenchmark; `bench/bench_engine` "call" measures the integrand).
+// Why not MPFR's own: at 124 bits MPFR's mpfr_pow costs 4.4 us, mpfr_log 2.2 us, mpfr_exp 1.1 us and
+// mpfr_sin_cos 2.1 us (correctly rounded, through a Ziv loop and, for log, an AGM), while these, through
+// Arb's arb_pow, arb_log, arb_exp and arb_sin_cos (FLINT's ball arithmetic: table-based argument
+// reduction below a few thousand bits), cost 0.81, 0.32, 0.26 and 0.42 us, conversions and the result's
+// allocation included (bench/bench_elementary.cpp, both in the same run, 2026-12-02).
 // After the shared factors, one x^y of the omega that depends on both chart variables was ~90% of an
 // integrand call of C^234_21 (perf).
 //
