@@ -2,9 +2,11 @@
 // of the exact value (MPFR's correctly rounded result 64 bits further), at 64 ... 400 bits, on arguments
 // spread over the ranges the integrands meet (omegas from 1e-30 to 1e30, phases N omega to 1e8 rad and
 // near multiples of pi, results near 0), and the MPFR fallback takes the cases Arb's ball cannot
-// (x <= 0, overflow, non-finite input) with MPFR's own answer.
+// (x <= 0, overflow, non-finite input) with MPFR's own answer. Also data.hpp's n01, whose integer-power
+// shortcut replaces the general power when M/2 is an integer.
 #include "quadrature/elementary.hpp"
 
+#include "estimates/data.hpp"
 #include "estimates/real.hpp"
 
 #include <catch2/catch.hpp>
@@ -144,4 +146,24 @@ TEST_CASE("elementary: what Arb's ball cannot give is MPFR's answer", "[elementa
   CHECK(c == 1);
   // The generic path (another real type) is the standard library's.
   CHECK(el::pow(2.0, 0.5) == std::pow(2.0, 0.5));
+}
+
+// data.hpp's n01 = <w>^(-M/2) by integer powers (M/2 an integer, with a square root when M/2 is odd)
+// against the general pow, and the general path itself for other M: a few ulps at 124 bits.
+TEST_CASE("n01 by integer powers agrees with the general power", "[elementary]") {
+  kwe::set_working_precision(30);
+  const Real ulp = ldexp(Real(1), -static_cast<int>(kwe::working_bits()) + 1);
+  for (const char* M : {"2", "6", "7", "12", "13.5", "14", "24", "128", "130"}) {
+    kwe::Parameters p;
+    p.M = M;
+    const kwe::Model<Real> m(p);
+    for (const char* w : {"0", "1e-20", "0.5", "3", "1e4", "1e12", "1e100"}) {
+      const Real x(w);
+      const Real general = el::pow(Real(1 + x * x), m.minus_quarter_M);
+      INFO("M = " << M << " (M/2 as an integer: " << m.half_M << "), w = " << w);
+      CHECK(abs(Real(kwe::n01(m, x) - general)) <= 8 * ulp * general);
+    }
+  }
+  CHECK(kwe::Model<Real>(kwe::Parameters{"0.5", "12", "1", "1"}).half_M == 6);
+  CHECK(kwe::Model<Real>(kwe::Parameters{"0.5", "13.5", "1", "1"}).half_M == -1);
 }
