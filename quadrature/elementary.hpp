@@ -107,6 +107,20 @@ inline bool store(mpfr_ptr out, const arb_t ball) {
 
 inline slong working(mpfr_srcptr out) { return static_cast<slong>(mpfr_get_prec(out)) + guard_bits; }
 
+// A one-argument function into out: through Arb when the argument is in its domain and the ball comes
+// back tight, else MPFR's.
+inline void unary(mpfr_ptr out, mpfr_srcptr x, bool in_domain, void (*through_arb)(arb_ptr, arb_srcptr, slong),
+                  int (*through_mpfr)(mpfr_ptr, mpfr_srcptr, mpfr_rnd_t)) {
+  if (in_domain && mpfr_number_p(x)) {
+    Scratch& s = scratch();
+    load(s.x, x);
+    through_arb(s.r, s.x, working(out));
+    if (store(out, s.r)) return;
+  }
+  through_mpfr(out, x, MPFR_RNDN);
+}
+
+
 }  // namespace detail
 
 // MPFR numbers (Boost's mpfr_float): through Arb, MPFR where Arb's ball is not tight.
@@ -141,15 +155,7 @@ template <unsigned D, boost::multiprecision::mpfr_allocation_type A, boost::mult
 boost::multiprecision::number<boost::multiprecision::mpfr_float_backend<D, A>, E> exp(
     const boost::multiprecision::number<boost::multiprecision::mpfr_float_backend<D, A>, E>& x) {
   boost::multiprecision::number<boost::multiprecision::mpfr_float_backend<D, A>, E> result;
-  mpfr_ptr out = result.backend().data();
-  mpfr_srcptr xs = x.backend().data();
-  if (mpfr_number_p(xs)) {
-    detail::Scratch& s = detail::scratch();
-    detail::load(s.x, xs);
-    arb_exp(s.r, s.x, detail::working(out));
-    if (detail::store(out, s.r)) return result;
-  }
-  mpfr_exp(out, xs, MPFR_RNDN);
+  detail::unary(result.backend().data(), x.backend().data(), true, arb_exp, mpfr_exp);
   return result;
 }
 
@@ -157,15 +163,7 @@ template <unsigned D, boost::multiprecision::mpfr_allocation_type A, boost::mult
 boost::multiprecision::number<boost::multiprecision::mpfr_float_backend<D, A>, E> log(
     const boost::multiprecision::number<boost::multiprecision::mpfr_float_backend<D, A>, E>& x) {
   boost::multiprecision::number<boost::multiprecision::mpfr_float_backend<D, A>, E> result;
-  mpfr_ptr out = result.backend().data();
-  mpfr_srcptr xs = x.backend().data();
-  if (mpfr_number_p(xs) && mpfr_sgn(xs) > 0) {
-    detail::Scratch& s = detail::scratch();
-    detail::load(s.x, xs);
-    arb_log(s.r, s.x, detail::working(out));
-    if (detail::store(out, s.r)) return result;
-  }
-  mpfr_log(out, xs, MPFR_RNDN);
+  detail::unary(result.backend().data(), x.backend().data(), mpfr_sgn(x.backend().data()) > 0, arb_log, mpfr_log);
   return result;
 }
 
@@ -181,11 +179,8 @@ void sin_cos(const boost::multiprecision::number<boost::multiprecision::mpfr_flo
     detail::load(t.x, xs);
     const slong prec = std::max(detail::working(so), detail::working(co));
     arb_sin_cos(t.s, t.r, t.x, prec);
-    // Both or neither: a value is never half from one library.
-    if (arb_rel_accuracy_bits(t.s) >= static_cast<slong>(mpfr_get_prec(so)) + 2 &&
-        arb_rel_accuracy_bits(t.r) >= static_cast<slong>(mpfr_get_prec(co)) + 2 && detail::store(so, t.s) &&
-        detail::store(co, t.r))
-      return;
+    // Both or neither: when one ball is not tight, MPFR computes both.
+    if (detail::store(so, t.s) && detail::store(co, t.r)) return;
   }
   mpfr_sin_cos(so, co, xs, MPFR_RNDN);
 }
@@ -194,15 +189,7 @@ template <unsigned D, boost::multiprecision::mpfr_allocation_type A, boost::mult
 boost::multiprecision::number<boost::multiprecision::mpfr_float_backend<D, A>, E> cos(
     const boost::multiprecision::number<boost::multiprecision::mpfr_float_backend<D, A>, E>& x) {
   boost::multiprecision::number<boost::multiprecision::mpfr_float_backend<D, A>, E> result;
-  mpfr_ptr out = result.backend().data();
-  mpfr_srcptr xs = x.backend().data();
-  if (mpfr_number_p(xs)) {
-    detail::Scratch& s = detail::scratch();
-    detail::load(s.x, xs);
-    arb_cos(s.r, s.x, detail::working(out));
-    if (detail::store(out, s.r)) return result;
-  }
-  mpfr_cos(out, xs, MPFR_RNDN);
+  detail::unary(result.backend().data(), x.backend().data(), true, arb_cos, mpfr_cos);
   return result;
 }
 
