@@ -257,8 +257,7 @@ void parse_shard(const std::string& text, unsigned& k, unsigned& n) {
 
 int run(const RunArgs& a, const std::string& command) {
   kwe::checks::AuditOptions o;
-  o.check_ids = kwe::app::list_of_names(a.checks, "checks");
-  for (const std::string& id : o.check_ids) kwe::checks::find_check(id);
+  o.check_ids = kwe::app::list_of_checks(a.checks);
   o.betas = kwe::app::list_of_numbers(a.betas, "beta");
   o.Ms = kwe::app::list_of_numbers(a.Ms, "M");
   for (const std::string& beta : o.betas)

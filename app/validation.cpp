@@ -7,6 +7,7 @@
 #include "estimates/vec3.hpp"
 #include "reports/output_file.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <set>
@@ -75,6 +76,20 @@ std::vector<std::string> list_of_names(const std::vector<std::string>& given, co
   for (const std::string& item : items)
     if (!seen.insert(item).second) throw std::invalid_argument(what + ": '" + item + "' is given twice");
   return items;
+}
+
+std::vector<std::string> list_of_checks(const std::vector<std::string>& given) {
+  std::vector<std::string> ids;
+  std::map<std::string, std::string> seen;  // the registry's id -> as given
+  for (const std::string& item : split(given, "checks")) {
+    const std::string& id = checks::find_check(item).id;
+    const auto [it, fresh] = seen.emplace(id, item);
+    if (!fresh)
+      throw std::invalid_argument("checks: '" + item + "' is given twice" +
+                                  (it->second == item ? std::string() : " ('" + it->second + "' and '" + item + "' are check " + id + ")"));
+    ids.push_back(id);
+  }
+  return ids;
 }
 
 void validate_grid(const std::string& omega_min, const std::string& omega_max, const std::string& per_decade) {
@@ -175,12 +190,21 @@ std::vector<std::pair<std::string, std::string>> parse_assumptions(const std::ve
     const auto eq = item.find('=');
     if (eq == std::string::npos || eq == 0 || eq + 1 == item.size())
       throw std::invalid_argument("assume: '" + item + "' is not ID=EXPONENT, e.g. 4.5=2beta-1/2-M/2");
-    const std::string id = item.substr(0, eq), formula = item.substr(eq + 1);
-    checks::find_check(id);
+    const std::string given = item.substr(0, eq), formula = item.substr(eq + 1);
+    std::string id;
+    try {
+      id = checks::find_check(given).id;
+    } catch (const std::invalid_argument&) {
+      throw std::invalid_argument("assume: '" + item + "': '" + given + "' is not a known check id (see `kwe-verify list`)");
+    }
     if (!check_ids.empty() && std::find(check_ids.begin(), check_ids.end(), id) == check_ids.end())
       throw std::invalid_argument("assume: '" + item + "' is for check " + id + ", which is not among --checks");
-    if (!seen.insert(id).second) throw std::invalid_argument("assume: check " + id + " is given two exponents");
-    checks::parse_exponent(formula);
+    if (!seen.insert(id).second) throw std::invalid_argument("assume: check " + id + " is given two exponents ('" + item + "' and an earlier one)");
+    try {
+      checks::parse_exponent(formula);
+    } catch (const std::invalid_argument& e) {
+      throw std::invalid_argument("assume: " + std::string(e.what()));
+    }
     parsed.emplace_back(id, formula);
   }
   return parsed;

@@ -19,6 +19,9 @@ unsigned parse_count(const std::string& text, const std::string& what, unsigned 
 std::vector<std::string> list_items(const std::vector<std::string>& given, const std::string& what);  // duplicates allowed
 std::vector<std::string> list_of_numbers(const std::vector<std::string>& given, const std::string& what);
 std::vector<std::string> list_of_names(const std::vector<std::string>& given, const std::string& what);
+// --checks: known check ids, "(4.3)" and "4.3" the same id; returned as the registry spells them
+// ("4.3"), each once.
+std::vector<std::string> list_of_checks(const std::vector<std::string>& given);
 
 // w1 grid: omega-min in (1, 1e15], omega-max in (omega-min, 1e15], points-per-decade in [1, 100],
 // and between 6 and 2000 points in all.
@@ -41,8 +44,9 @@ void validate_outputs(const std::vector<std::pair<std::string, std::string>>& op
 void validate_hypotheses(const std::vector<std::string>& check_ids, const std::vector<std::string>& betas,
                          const std::vector<std::string>& Ms);
 
-// --assume ID=EXPONENT: a known check among those run, given once, with a finite exponent.
-// Returns (id, exponent) pairs.
+// --assume ID=EXPONENT: a known check among those run (`check_ids` as list_of_checks returns them; empty:
+// all), given once ("(4.3)" and "4.3" are one check), with a finite exponent. Returns (id, exponent)
+// pairs, the id as the registry spells it.
 std::vector<std::pair<std::string, std::string>> parse_assumptions(const std::vector<std::string>& assume,
                                                                   const std::vector<std::string>& check_ids);
 

@@ -1,5 +1,6 @@
 # `run` on a short grid: exit 0 with both files and the plots beside the report written; exit 1 when a
-# wrong exponent is assumed, and --no-plots leaves the plots out.
+# wrong exponent is assumed, and --no-plots leaves the plots out; an id written as `list` prints it,
+# "(4.3)", is the same check in --checks and --assume (the assumption applied, not dropped).
 file(REMOVE_RECURSE "${WORK}")
 set(common run --checks 4.3 --beta 0.5 --omega-max 1e4 --digits 16 --jobs 2)
 execute_process(COMMAND "${KWE}" ${common} --json "${WORK}/r.json" --report "${WORK}/r.md"
@@ -39,3 +40,16 @@ endif()
 if(EXISTS "${WORK}/no-plots/plots")
   message(FATAL_ERROR "--no-plots wrote plots")
 endif()
+foreach(ids "--checks;(4.3);--assume;4.3=2beta-1-M/2" "--checks;4.3;--assume;(4.3)=2beta-1-M/2")
+  execute_process(COMMAND "${KWE}" run ${ids} --beta 0.5 --omega-max 1e4 --digits 16 --jobs 2 --json "${WORK}/ids.json" --report ""
+                  RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT code EQUAL 1)
+    message(FATAL_ERROR "run ${ids}: exit ${code}, expected 1 (the assumed exponent judged)\n${out}\n${err}")
+  endif()
+  file(READ "${WORK}/ids.json" json)
+  string(JSON id GET "${json}" results 0 id)
+  string(JSON assumed GET "${json}" results 0 assumed)
+  if(NOT id STREQUAL "4.3" OR NOT assumed)
+    message(FATAL_ERROR "run ${ids}: result id '${id}', assumed '${assumed}'")
+  endif()
+endforeach()
