@@ -120,10 +120,12 @@ void validate_scan_range(const std::string& beta_min, const std::string& beta_ma
   if (low < 0 || low > 1) throw std::invalid_argument("beta-min: " + beta_min + " is outside [0, 1)");
   if (!(high > low) || high > 1)
     throw std::invalid_argument("beta-max: " + beta_max + " is outside (beta-min, 1] = (" + beta_min + ", 1]");
-  if (!(step > 0) || step > high - low)
+  // With a tolerance: 0.4 - 0.3 and 0.1, each rounded to binary, may differ in their last bit.
+  const Real slack = 1 + Real("1e-20");
+  if (!(step > 0) || step > (high - low) * slack)
     throw std::invalid_argument("beta-step: " + beta_step + " is outside (0, beta-max - beta-min] = (0, " +
                                 to_decimal(Real(high - low), 6) + "]");
-  if ((high - low) / step > 400)
+  if ((high - low) / step > 400 * slack)
     throw std::invalid_argument("beta-step: " + beta_step + " gives more than 400 values of beta from " + beta_min + " to " +
                                 beta_max);
   if (!(oscillating > 0) || oscillating > 1)
