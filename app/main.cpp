@@ -346,7 +346,9 @@ int scan(const ScanArgs& a, const std::string& command) {
   o.grid.omegas();
   a.sweep.check_outputs();
   if (validate_only) return exit_pass;
-  const kwe::checks::Scan s = kwe::checks::run_scan(o);
+  kwe::reports::ProgressDisplay progress(std::cerr, kwe::reports::ProgressDisplay::mode_for_stderr(a.sweep.quiet));
+  progress.start_ticker();
+  const kwe::checks::Scan s = kwe::checks::run_scan(o, [&](const kwe::checks::Progress& p) { progress.update(p); });
   const auto metadata = kwe::reports::current_metadata(command);
   std::string figure;
   if (!a.sweep.report.empty() && a.sweep.report != "-") {

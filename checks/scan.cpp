@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <mutex>
+#include <sstream>
 #include <stdexcept>
 
 namespace kwe::checks {
@@ -95,7 +97,7 @@ Threshold crossing(const std::string& name, double predicted, const std::vector<
 
 }  // namespace
 
-Scan run_scan(const ScanOptions& options) {
+Scan run_scan(const ScanOptions& options, const ProgressSink& progress) {
   const auto start = std::chrono::steady_clock::now();
   Scan scan;
   scan.options = options;
@@ -106,27 +108,47 @@ Scan run_scan(const ScanOptions& options) {
     p.validate();
   }
   const std::vector<std::string> omegas = options.grid.omegas();
-  std::vector<PointKey> keys;
-  for (const std::string& beta : betas)
-    for (const std::string& w : omegas) {
-      keys.push_back({"C234", "n01,n01,n01", beta, options.M, w});
-      keys.push_back({"C", "n01,n01,n01", beta, options.M, w});
-    }
-  ValueTable table;
-  table.compute(keys, options.digits, options.jobs);
   // The oscillating term: C[n0] with A = N = 1 (not in the table, whose keys carry no A, N).
   std::vector<std::string> oscillating_betas;
   for (const std::string& beta : betas)
     if (options.scans_oscillating(beta)) oscillating_betas.push_back(beta);
   const std::vector<std::string> oscillating_points = oscillating_omegas();
   const std::size_t P = oscillating_points.size();
+  const std::size_t total = 2 * betas.size() * omegas.size() + oscillating_betas.size() * P;
+  std::size_t done = 0;
+  const auto shown = [](const std::string& beta) {  // "0.3", not "3.0000000000000000000e-01"
+    std::ostringstream out;
+    out << std::stod(beta);
+    return out.str();
+  };
+  // The gain and full terms one beta at a time, for the progress display (each value is computed
+  // alone, so the grouping does not change it).
+  ValueTable table;
+  for (const std::string& beta : betas) {
+    if (progress) progress({done, total, "gain C^234[n01], full C[n01]", shown(beta), options.M, false});
+    std::vector<PointKey> keys;
+    for (const std::string& w : omegas) {
+      keys.push_back({"C234", "n01,n01,n01", beta, options.M, w});
+      keys.push_back({"C", "n01,n01,n01", beta, options.M, w});
+    }
+    table.compute(keys, options.digits, options.jobs);
+    done += keys.size();
+  }
   std::vector<Evaluation> oscillating(oscillating_betas.size() * P);
+  std::mutex progress_mutex;
   parallel_for(oscillating.size(), options.digits, options.jobs, [&](const quadrature::Engine<Real>& engine, std::size_t i) {
     Parameters p;
     p.beta = oscillating_betas[i / P];
     p.M = options.M;
+    if (progress) {
+      const std::lock_guard<std::mutex> lock(progress_mutex);
+      progress({done, total, "oscillating |C[n0]|", shown(p.beta), options.M, false});
+    }
     oscillating[i] = evaluate_point("C", "n0,n0,n0", p, oscillating_points[i % P], engine);
+    const std::lock_guard<std::mutex> lock(progress_mutex);
+    ++done;
   });
+  if (progress) progress({done, total, "", "", "", true});
   set_working_precision(options.digits);
   for (const std::string& beta : betas) {
     ScanRow row;

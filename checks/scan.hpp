@@ -11,6 +11,7 @@
 // the grid that are multiples of `oscillating_step` (0.1 by default), on 6 points.
 #pragma once
 
+#include "checks/audit.hpp"
 #include "checks/fit.hpp"
 #include "checks/sweep.hpp"
 
@@ -53,6 +54,9 @@ struct Scan {
   double seconds = 0;
 };
 
-Scan run_scan(const ScanOptions& options);
+// `progress` (as run_audit's): the values done of all the scan computes, the term and beta being computed;
+// called after each beta of the gain and full terms and after each value of the oscillating one, from
+// the worker threads for the latter (one call at a time).
+Scan run_scan(const ScanOptions& options, const ProgressSink& progress = {});
 
 }  // namespace kwe::checks
