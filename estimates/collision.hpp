@@ -10,12 +10,14 @@
 #include "estimates/domains.hpp"
 #include "quadrature/elementary.hpp"
 #include "quadrature/engine.hpp"
+#include "quadrature/level_plan.hpp"
 #include "quadrature/level_sum.hpp"
 
 #include <array>
 #include <map>
 #include <stdexcept>
 #include <string>
+#include <tuple>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -105,11 +107,19 @@ Real integrand_value(H& h, const Omegas<Real>& w, const FactorSet<Real>& f) {
 // are tabulated per level, with their positions and weights (a geometric panel's map costs an exp);
 // only the omegas that depend on both are computed at every call. Tanh-sinh panels (the tails) stop on
 // the size of their terms and are summed as before.
+//
+// Graded levels (quadrature/level_plan.hpp): with a plan, each outer panel and each (outer panel, inner
+// panel) pair runs at its own level; while the plan records (its pass), each pair's L1 share of the piece,
+// outer weight and prefactor included, goes into it. Pairs are keyed by chart, outer panel index and inner
+// panel index: every range starts at 0 with rungs at fixed positions, so index j is the same rung for
+// every outer node of a panel.
 template <class Real, class H>
 Estimate<Real> piece_level_sum(const quadrature::Engine<Real>& engine, Piece piece, const Model<Real>& model,
-                               const Real& w1, unsigned level, H&& h) {
+                               const Real& w1, unsigned level, H&& h, quadrature::LevelPlan<Real>* plan = nullptr) {
   using std::abs;
   const std::array<Real, 3> exponents = weight_exponents(piece, model);
+  const Real prefactor = piece_prefactor(piece, model, w1);
+  const bool recording = plan != nullptr && plan->recording();
   struct InnerTable {
     std::vector<Real> y, weight;              // positions, rule weight times the map's Jacobian
     std::vector<OmegaFactors<Real>> factors;  // of the omega that depends on y only
@@ -120,11 +130,17 @@ Estimate<Real> piece_level_sum(const quadrature::Engine<Real>& engine, Piece pie
     int inner_only = -1;
     for (int k = 0; k < 3; ++k)
       if (depends[k] == Dependence::inner) inner_only = k;
-    std::map<std::pair<Real, Real>, InnerTable> tables;
+    const int group = static_cast<int>(chart);
+    const auto level_of = [&](std::size_t outer, int inner) -> unsigned {
+      return plan == nullptr ? level : plan->level(level, {group, static_cast<int>(outer), inner});
+    };
+    std::map<std::tuple<Real, Real, unsigned>, InnerTable> tables;  // by panel and level
     const Range<Real> outer = outer_range(chart, model, w1);
     const auto outer_panels =
         quadrature::graded(outer.a, outer.b, outer.breaks, outer.unit, engine.grading, outer.exponent);
-    accumulate(total, quadrature::level_sum(outer_panels, engine.rules, level, [&](const Real& x) -> Estimate<Real> {
+    const auto outer_level = [&](std::size_t i) { return level_of(i, -1); };
+    accumulate(total, quadrature::level_sum_at(outer_panels, engine.rules, outer_level,
+                                               [&](const Real& x, const quadrature::NodeAt<Real>& at) -> Estimate<Real> {
       const Range<Real> inner = inner_range(chart, model, w1, x);
       const auto inner_panels =
           quadrature::graded(inner.a, inner.b, inner.breaks, inner.unit, engine.grading, inner.exponent);
@@ -143,37 +159,47 @@ Estimate<Real> piece_level_sum(const quadrature::Engine<Real>& engine, Piece pie
         return here[0].weight * here[1].weight * here[2].weight * integrand_value<Real>(h, w, f);
       };
       Estimate<Real> sum{0, 0, 0};
-      for (const quadrature::Panel<Real>& panel : inner_panels) {
+      for (std::size_t j = 0; j < inner_panels.size(); ++j) {
+        const quadrature::Panel<Real>& panel = inner_panels[j];
+        const unsigned inner_level = level_of(at.panel, static_cast<int>(j));
+        Estimate<Real> part{0, 0, 0};
+        const auto done = [&] {
+          if (recording) plan->record({group, static_cast<int>(at.panel), static_cast<int>(j)}, Real(abs(at.weight) * part.l1 * abs(prefactor)));
+          accumulate(sum, part);
+        };
         if (panel.rule == quadrature::PanelRule::tanh_sinh || inner_only < 0) {
-          accumulate(sum, quadrature::level_sum(std::vector<quadrature::Panel<Real>>{panel}, engine.rules, level,
-                                                [&](const Real& y) -> Real { return point_value(y, false); }));
+          part = quadrature::level_sum(std::vector<quadrature::Panel<Real>>{panel}, engine.rules, inner_level,
+                                       [&](const Real& y) -> Real { return point_value(y, false); });
+          done();
           continue;
         }
-        auto found = tables.find({panel.a, panel.b});
+        auto found = tables.find({panel.a, panel.b, inner_level});
         if (found == tables.end()) {
           InnerTable t;
-          for (const quadrature::Node<Real>& node : engine.rules.nodes(level, panel)) {
+          for (const quadrature::Node<Real>& node : engine.rules.nodes(inner_level, panel)) {
             const quadrature::MappedPoint<Real> p = panel.at(node.s, node.s_complement);
             const Omegas<Real> w = omegas_at(chart, w1, x, p.x);
             t.factors.push_back(omega_factors(model, exponents[inner_only], omega(w, inner_only)));
             t.weight.push_back(Real(node.weight * p.jacobian));
             t.y.push_back(p.x);
           }
-          found = tables.emplace(std::make_pair(panel.a, panel.b), std::move(t)).first;
+          found = tables.emplace(std::make_tuple(panel.a, panel.b, inner_level), std::move(t)).first;
         }
         const InnerTable& t = found->second;
-        for (std::size_t j = 0; j < t.y.size(); ++j) {
-          here[inner_only] = t.factors[j];
-          const Real term = t.weight[j] * point_value(t.y[j], true);
-          sum.value += term;
-          sum.l1 += abs(term);
-          ++sum.calls;
+        for (std::size_t i = 0; i < t.y.size(); ++i) {
+          here[inner_only] = t.factors[i];
+          const Real term = t.weight[i] * point_value(t.y[i], true);
+          part.value += term;
+          part.l1 += abs(term);
+          ++part.calls;
         }
+        done();
       }
+      if (recording) plan->record({group, static_cast<int>(at.panel), -1}, Real(abs(at.weight) * sum.l1 * abs(prefactor)));
       return sum;
     }));
   }
-  return scaled(total, piece_prefactor(piece, model, w1));
+  return scaled(total, prefactor);
 }
 
 // A datum from the factors of its omega: n01 is tabulated, the oscillating data add their cosine.
@@ -240,13 +266,30 @@ struct GainMinusLoss {
 template <class Real, class H>
 quadrature::Result<Real> integrate_pieces(const quadrature::Engine<Real>& engine, const std::vector<Piece>& pieces,
                                           const Model<Real>& model, const Real& w1, H&& h) {
-  return quadrature::refine<Real>(
-      [&](unsigned level) {
-        Estimate<Real> total{0, 0, 0};
-        for (Piece piece : pieces) accumulate(total, piece_level_sum(engine, piece, model, w1, level, h));
-        return total;
-      },
-      engine.tolerance(), engine.bits, engine.policy, engine.absolute_tolerance);
+  using std::abs;
+  const auto level_sum = [&](unsigned level, quadrature::LevelPlan<Real>* plan) {
+    Estimate<Real> total{0, 0, 0};
+    for (Piece piece : pieces) accumulate(total, piece_level_sum(engine, piece, model, w1, level, h, plan));
+    return total;
+  };
+  // Graded levels (quadrature/level_plan.hpp): the pass at levels p - 1 and p, then the refinement.
+  quadrature::LevelPlan<Real> plan;
+  std::size_t pass_calls = 0;
+  const unsigned p = engine.graded_levels ? quadrature::LevelPlan<Real>::pass_level(engine.policy.first_level) : 0;
+  if (p != 0) {
+    const Estimate<Real> coarse = level_sum(p - 1, nullptr);
+    plan.start_recording();
+    const Estimate<Real> fine = level_sum(p, &plan);
+    const Real lower = abs(fine.value) - 2 * abs(Real(fine.value - coarse.value));
+    const Real absolute_scale = engine.absolute_tolerance / engine.tolerance();
+    plan.finish(lower > absolute_scale ? lower : absolute_scale, engine.digits, engine.policy.first_level);
+    pass_calls = coarse.calls + fine.calls;
+  }
+  quadrature::Result<Real> result = quadrature::refine<Real>(
+      [&](unsigned level) { return level_sum(level, p != 0 ? &plan : nullptr); }, engine.tolerance(), engine.bits,
+      engine.policy, engine.absolute_tolerance);
+  result.calls += pass_calls;
+  return result;
 }
 
 inline const std::vector<Piece>& all_pieces() {

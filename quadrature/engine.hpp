@@ -17,6 +17,7 @@ struct Engine {
   Grading<Real> grading;
   RuleFamily<Real> rules;
   Real absolute_tolerance = 0;  // optional floor: see refine.hpp
+  bool graded_levels = true;     // panels at levels graded by their share of the value (level_plan.hpp)
 
   Engine(unsigned digits_, unsigned bits_, Grading<Real> grading_ = {})
       : digits(digits_), bits(bits_), policy(RefinePolicy::for_digits(digits_)), grading(grading_), rules(bits_) {}

@@ -5,26 +5,47 @@
 // 2^-(bits + 8) times the L1 sum so far (the terms of a double-exponential rule decay monotonically
 // towards an integrable end): the node table is deep enough for unbounded integrands (tanh_sinh.hpp),
 // and bounded ones stop where they stop mattering.
+//
+// The level may differ from panel to panel (level_plan.hpp: a panel that carries a small share of the
+// integral needs fewer digits of its own): level_sum_at takes the level of each panel, by its index, and
+// hands the integrand the node's panel index and weight (NodeAt) when it asks for them.
 #pragma once
 
 #include "quadrature/estimate.hpp"
 #include "quadrature/panel.hpp"
 #include "quadrature/rule_family.hpp"
 
+#include <cstddef>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace kwe::quadrature {
 
-template <class Real, class F>
-Estimate<Real> level_sum(const std::vector<Panel<Real>>& panels, const RuleFamily<Real>& rules, unsigned level,
-                         F&& f) {
+// Where a node sits: its panel (index into the partition) and its weight (rule weight times the map's
+// Jacobian).
+template <class Real>
+struct NodeAt {
+  std::size_t panel;
+  const Real& weight;
+};
+
+template <class Real, class LevelOf, class F>
+Estimate<Real> level_sum_at(const std::vector<Panel<Real>>& panels, const RuleFamily<Real>& rules, LevelOf&& level_of,
+                            F&& f) {
   using std::abs;
   using std::ldexp;
   Estimate<Real> total{0, 0, 0};
+  std::size_t index = 0;
   const auto term = [&](const Panel<Real>& panel, const Node<Real>& node) -> Real {
     const MappedPoint<Real> point = panel.at(node.s, node.s_complement);
     const Real w = node.weight * point.jacobian;
-    const Estimate<Real> value = as_estimate<Real>(f(point.x));
+    const Estimate<Real> value = [&]() -> Estimate<Real> {
+      if constexpr (std::is_invocable_v<F&, const Real&, const NodeAt<Real>&>)
+        return as_estimate<Real>(f(point.x, NodeAt<Real>{index, w}));
+      else
+        return as_estimate<Real>(f(point.x));
+    }();
     total.value += w * value.value;
     const Real magnitude = abs(w) * value.l1;
     total.l1 += magnitude;
@@ -32,8 +53,9 @@ Estimate<Real> level_sum(const std::vector<Panel<Real>>& panels, const RuleFamil
     return magnitude;
   };
   const int negligible_exponent = -static_cast<int>(rules.bits()) - 8;
-  for (const Panel<Real>& panel : panels) {
-    const NodeSet<Real>& nodes = rules.nodes(level, panel);
+  for (; index < panels.size(); ++index) {
+    const Panel<Real>& panel = panels[index];
+    const NodeSet<Real>& nodes = rules.nodes(level_of(index), panel);
     if (panel.rule != PanelRule::tanh_sinh) {
       for (const Node<Real>& node : nodes) term(panel, node);
       continue;
@@ -49,6 +71,13 @@ Estimate<Real> level_sum(const std::vector<Panel<Real>>& panels, const RuleFamil
     }
   }
   return total;
+}
+
+// Every panel at level L.
+template <class Real, class F>
+Estimate<Real> level_sum(const std::vector<Panel<Real>>& panels, const RuleFamily<Real>& rules, unsigned level,
+                         F&& f) {
+  return level_sum_at(panels, rules, [level](std::size_t) { return level; }, std::forward<F>(f));
 }
 
 }  // namespace kwe::quadrature
