@@ -43,6 +43,7 @@
 #include <map>
 #include <utility>
 #include <stdexcept>
+#include <tuple>
 #include <vector>
 
 namespace kwe {
@@ -169,8 +170,7 @@ struct Integrand {
       if (depends[k] == Dependence::inner) return k;
     return -1;
   }
-  mutable unsigned tables_level = ~0u;
-  mutable std::map<std::pair<Real, Real>, std::vector<OmegaFactors<Real>>> tables{};
+  mutable std::map<std::tuple<Real, Real, unsigned>, std::vector<OmegaFactors<Real>>> tables{};  // by panel, level
 
   // At the omegas w: the factors of the outer-only omega are taken as they are in `here` when
   // outer_known, the inner-only one's from `inner` when given.
@@ -309,6 +309,7 @@ quadrature::Result<Real> phase_expansion(const quadrature::Engine<Real>& engine,
   const auto& all = patterns();
   const std::size_t K = all.size();
   const Real highest = 2 * model.N;  // |kappa| <= 2N in every chart
+  constexpr std::size_t npos = static_cast<std::size_t>(-1);  // no u panel: every y panel at the level
 
   struct Setup {
     PhaseChart chart;
@@ -338,60 +339,115 @@ quadrature::Result<Real> phase_expansion(const quadrature::Engine<Real>& engine,
     setups.push_back(std::move(s));
   }
 
-  // G_sigma(u) = int h_sigma e^(i kappa_y y) dy at level L.
-  const auto inner = [&](const Setup& s, unsigned level, const Real& u) -> quadrature::Components<Real> {
+  // Graded levels (quadrature/level_plan.hpp): pairs keyed by chart, u panel and y panel; `plan` is set
+  // for the pass and the refinement, not for the tail bounds.
+  quadrature::LevelPlan<Real> plan;
+  bool planned = false;
+  const auto level_of = [&](std::size_t chart, unsigned level, std::size_t outer, int inner_panel) -> unsigned {
+    if (!planned || outer == npos) return level;
+    return plan.level(level, {static_cast<int>(chart), static_cast<int>(outer), inner_panel});
+  };
+
+  // G_sigma(u) = int h_sigma e^(i kappa_y y) dy at level L (the u panel `outer`, for the plan; `weight`
+  // its node's |weight| times the prefactor, for the pass's record).
+  const auto inner = [&](std::size_t chart, unsigned level, const Real& u, std::size_t outer,
+                         const Real& weight) -> quadrature::Components<Real> {
+    const Setup& s = setups[chart];
     const Real end = s.chart == PhaseChart::D3 ? w1 : Real(w1 / 2 - u);
     const int k_inner = s.f.inner_only();
     const Real alpha = k_inner >= 0 ? s.f.exponents[k_inner] : Real(0);
     const auto panels = inner_panels(end, std::min(u, Real(1)), highest, alpha);
-    if (s.f.tables_level != level) {
-      s.f.tables.clear();
-      s.f.tables_level = level;
-    }
     bool outer_known = false;
-    return quadrature::oscillatory_components_sum(
-        panels, engine.rules, level, s.kappa_y,
-        [&](const Real& y, const quadrature::Panel<Real>& panel, std::size_t node) -> const quadrature::Components<Real>& {
-          const OmegaFactors<Real>* tabulated = nullptr;
-          if (k_inner >= 0) {
-            auto found = s.f.tables.find({panel.a, panel.b});
-            if (found == s.f.tables.end()) {
-              std::vector<OmegaFactors<Real>> t;
-              for (const quadrature::Node<Real>& n : engine.rules.nodes(level, panel)) {
-                const Real x = panel.at(n.s, n.s_complement).x;
-                t.push_back(omega_factors(model, s.f.exponents[k_inner], omegas(s.chart, w1, u, x)[k_inner]));
-              }
-              found = s.f.tables.emplace(std::make_pair(panel.a, panel.b), std::move(t)).first;
-            }
-            tabulated = &found->second[node];
+    const auto panel_level = [&](std::size_t j) { return level_of(chart, level, outer, static_cast<int>(j)); };
+    const auto integrand = [&](const Real& y, const quadrature::Panel<Real>& panel,
+                               std::size_t node) -> const quadrature::Components<Real>& {
+      const OmegaFactors<Real>* tabulated = nullptr;
+      if (k_inner >= 0) {
+        const unsigned at_level = level_of(chart, level, outer, static_cast<int>(&panel - panels.data()));
+        auto found = s.f.tables.find({panel.a, panel.b, at_level});
+        if (found == s.f.tables.end()) {
+          std::vector<OmegaFactors<Real>> t;
+          for (const quadrature::Node<Real>& n : engine.rules.nodes(at_level, panel)) {
+            const Real x = panel.at(n.s, n.s_complement).x;
+            t.push_back(omega_factors(model, s.f.exponents[k_inner], omegas(s.chart, w1, u, x)[k_inner]));
           }
-          const quadrature::Components<Real>& v = s.f(omegas(s.chart, w1, u, y), outer_known, tabulated);
-          outer_known = true;
-          return v;
-        });
+          found = s.f.tables.emplace(std::make_tuple(panel.a, panel.b, at_level), std::move(t)).first;
+        }
+        tabulated = &found->second[node];
+      }
+      const quadrature::Components<Real>& v = s.f(omegas(s.chart, w1, u, y), outer_known, tabulated);
+      outer_known = true;
+      return v;
+    };
+    if (!plan.recording())
+      return quadrature::oscillatory_components_sum_at(panels, engine.rules, panel_level, s.kappa_y, integrand);
+    // The pass: panel by panel (the same sums; every inner panel is a Gauss panel), each one's share recorded.
+    quadrature::Components<Real> total(s.kappa_y.size());
+    for (std::size_t j = 0; j < panels.size(); ++j) {
+      const quadrature::Components<Real> part = quadrature::oscillatory_components_sum(
+          std::vector<quadrature::Panel<Real>>{panels[j]}, engine.rules, level, s.kappa_y,
+          [&](const Real& y, const quadrature::Panel<Real>&, std::size_t node) -> const quadrature::Components<Real>& {
+            return integrand(y, panels[j], node);
+          });
+      for (std::size_t k = 0; k < part.re.size(); ++k) {
+        total.re[k] += part.re[k];
+        total.im[k] += part.im[k];
+      }
+      total.l1 += part.l1;
+      total.calls += part.calls;
+      plan.record({static_cast<int>(chart), static_cast<int>(outer), static_cast<int>(j)}, Real(weight * part.l1));
+    }
+    plan.record({static_cast<int>(chart), static_cast<int>(outer), -1}, Real(weight * total.l1));
+    return total;
   };
   // The cut D3 tail, bounded through the L1 norm of the inner integrals.
-  const auto tail = [&](const Setup& s, unsigned level) -> Real {
+  const auto tail = [&](std::size_t chart, unsigned level) -> Real {
+    const Setup& s = setups[chart];
     if (s.chart != PhaseChart::D3) return Real(0);
     const Real U = s.panels.back().b, before = s.panels.back().a;
-    return oscillating_detail::tail_bound(inner(s, level, before).l1, inner(s, level, U).l1, before, U);
+    return oscillating_detail::tail_bound(inner(chart, level, before, npos, Real(0)).l1,
+                                          inner(chart, level, U, npos, Real(0)).l1, before, U);
+  };
+
+  // The value of the expansion at level L: Re sum over the charts, their L1 norm and calls.
+  const auto level_value = [&](unsigned level, Real& value, Real& l1, std::size_t& calls) {
+    value = 0;
+    l1 = 0;
+    for (std::size_t c = 0; c < setups.size(); ++c) {
+      const Setup& s = setups[c];
+      const Real prefactor = piece_prefactor(s.piece, model, w1);
+      const quadrature::Components<Real> z = quadrature::oscillatory_components_sum_at(
+          s.panels, engine.rules, [&](std::size_t i) { return level_of(c, level, i, -1); }, s.kappa_u,
+          [&](const Real& u, const quadrature::Panel<Real>&, std::size_t, const quadrature::NodeAt<Real>& at) {
+            return inner(c, level, u, at.panel, plan.recording() ? Real(at.weight * abs(prefactor)) : Real(0));
+          });
+      for (std::size_t k = 0; k < K; ++k)
+        value += all[k].multiplicity * prefactor * (s.theta_cos[k] * z.re[k] - s.theta_sin[k] * z.im[k]);
+      l1 += abs(prefactor) * z.l1;
+      calls += z.calls;
+    }
   };
 
   quadrature::Result<Real> result;
   result.value = result.error = result.l1 = 0;
+  // The pass at levels p - 1 and p (level_plan.hpp), its share of the calls counted.
+  const unsigned p = engine.graded_levels ? quadrature::LevelPlan<Real>::pass_level(engine.policy.first_level) : 0;
+  if (p != 0) {
+    Real coarse, fine, l1;
+    level_value(p - 1, coarse, l1, result.calls);
+    plan.start_recording();
+    level_value(p, fine, l1, result.calls);
+    const Real lower = abs(fine) - 2 * abs(Real(fine - coarse));
+    plan.finish(lower > 0 ? lower : Real(0), engine.digits, engine.policy.first_level);
+    planned = true;
+  }
   Real previous = 0;
   quadrature::drive_levels<Real>(engine.policy, [&](unsigned level) -> std::optional<quadrature::LevelCheck<Real>> {
-    Real value = 0, l1 = 0, bounds = bound;
-    for (const Setup& s : setups) {
-      const quadrature::Components<Real> z = quadrature::oscillatory_components_sum(
-          s.panels, engine.rules, level, s.kappa_u, [&](const Real& u) { return inner(s, level, u); });
-      const Real prefactor = piece_prefactor(s.piece, model, w1);
-      for (std::size_t k = 0; k < K; ++k)
-        value += all[k].multiplicity * prefactor * (s.theta_cos[k] * z.re[k] - s.theta_sin[k] * z.im[k]);
-      l1 += abs(prefactor) * z.l1;
-      result.calls += z.calls;
-      if (level > engine.policy.first_level) bounds += abs(prefactor) * tail(s, level);
-    }
+    Real value, l1, bounds = bound;
+    level_value(level, value, l1, result.calls);
+    if (level > engine.policy.first_level)
+      for (std::size_t c = 0; c < setups.size(); ++c)
+        bounds += abs(piece_prefactor(setups[c].piece, model, w1)) * tail(c, level);
     result.value = value;
     result.l1 = l1;
     result.level = level;

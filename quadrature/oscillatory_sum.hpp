@@ -12,12 +12,14 @@
 #include "quadrature/estimate.hpp"
 #include "quadrature/elementary.hpp"
 #include "quadrature/filon.hpp"
+#include "quadrature/level_sum.hpp"
 #include "quadrature/panel.hpp"
 #include "quadrature/rule_family.hpp"
 
 #include <algorithm>
 #include <stdexcept>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace kwe::quadrature {
@@ -40,11 +42,14 @@ struct Components {
   explicit Components(std::size_t K = 0) : re(K, Real(0)), im(K, Real(0)) {}
 };
 
-// f at a node: f(u, panel, node index) when f takes them (an integrand that tabulates factors per panel
-// node), else f(u).
+// f at a node: f(u, panel, node index, NodeAt) when f takes them (an integrand whose inner integrals
+// record their share, level_plan.hpp: NodeAt gives the panel's index and the node's |weight|), else
+// f(u, panel, node index) (an integrand that tabulates factors per panel node), else f(u).
 template <class Real, class F>
-decltype(auto) call_at_node(F& f, const Real& u, const Panel<Real>& panel, std::size_t node) {
-  if constexpr (std::is_invocable_v<F&, const Real&, const Panel<Real>&, std::size_t>)
+decltype(auto) call_at_node(F& f, const Real& u, const Panel<Real>& panel, std::size_t node, const NodeAt<Real>& at) {
+  if constexpr (std::is_invocable_v<F&, const Real&, const Panel<Real>&, std::size_t, const NodeAt<Real>&>)
+    return f(u, panel, node, at);
+  else if constexpr (std::is_invocable_v<F&, const Real&, const Panel<Real>&, std::size_t>)
     return f(u, panel, node);
   else
     return f(u);
@@ -54,9 +59,10 @@ decltype(auto) call_at_node(F& f, const Real& u, const Panel<Real>& panel, std::
 // reference to a buffer of its own). The products are formed in place in one scratch value: no
 // allocation per node. Panels: Gauss-Legendre (Filon weights, any length), and, shorter than a radian
 // of phase, tanh-sinh (stopping on negligible terms) or Gauss-Jacobi (every node).
-template <class Real, class F>
-Components<Real> oscillatory_components_sum(const std::vector<Panel<Real>>& panels, const RuleFamily<Real>& rules,
-                                            unsigned level, const std::vector<Real>& kappas, F&& f) {
+// The level may differ from panel to panel (level_plan.hpp): level_of(panel index).
+template <class Real, class LevelOf, class F>
+Components<Real> oscillatory_components_sum_at(const std::vector<Panel<Real>>& panels, const RuleFamily<Real>& rules,
+                                               LevelOf&& level_of, const std::vector<Real>& kappas, F&& f) {
   using std::abs;
   using std::cos;
   using std::ldexp;
@@ -74,8 +80,9 @@ Components<Real> oscillatory_components_sum(const std::vector<Panel<Real>>& pane
   Components<Real> total(K);
   std::vector<Real> w_re(D), w_im(D);  // the weight of the current node, per distinct frequency
   Real t;
+  std::size_t index = 0;
   const auto add = [&](const Real& u, const Panel<Real>& panel, std::size_t node, const Real& w_abs) -> Real {
-    const Components<Real>& value = call_at_node(f, u, panel, node);
+    const Components<Real>& value = call_at_node(f, u, panel, node, NodeAt<Real>{index, w_abs});
     for (std::size_t k = 0; k < K; ++k) {
       const Real& wr = w_re[which[k]];
       const Real& wi = w_im[which[k]];
@@ -99,7 +106,9 @@ Components<Real> oscillatory_components_sum(const std::vector<Panel<Real>>& pane
     return magnitude;
   };
   const int negligible_exponent = -static_cast<int>(rules.bits()) - 8;
-  for (const Panel<Real>& panel : panels) {
+  for (; index < panels.size(); ++index) {
+    const Panel<Real>& panel = panels[index];
+    const unsigned level = level_of(index);
     if (panel.map != PanelMap::linear) throw std::logic_error("oscillatory panels must be linear");
     const NodeSet<Real>& nodes = rules.nodes(level, panel);
     const Real length = panel.b - panel.a;
@@ -154,6 +163,13 @@ Components<Real> oscillatory_components_sum(const std::vector<Panel<Real>>& pane
       }
   }
   return total;
+}
+
+// Every panel at level L.
+template <class Real, class F>
+Components<Real> oscillatory_components_sum(const std::vector<Panel<Real>>& panels, const RuleFamily<Real>& rules,
+                                            unsigned level, const std::vector<Real>& kappas, F&& f) {
+  return oscillatory_components_sum_at(panels, rules, [level](std::size_t) { return level; }, kappas, std::forward<F>(f));
 }
 
 // One real integrand f (a value or an inner level-L estimate) against several frequencies.
