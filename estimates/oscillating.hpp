@@ -18,6 +18,7 @@
 #pragma once
 
 #include "estimates/collision.hpp"
+#include "quadrature/level_plan.hpp"
 #include "quadrature/oscillatory_sum.hpp"
 
 #include <algorithm>
@@ -117,30 +118,80 @@ std::vector<PhaseResult<Real>> phase_piece(const quadrature::Engine<Real>& engin
   const Real highest = *std::max_element(frequencies.begin(), frequencies.end());
   const auto panels = oscillating_detail::u_panels(piece, w1, highest, model, engine.digits);
 
-  const auto inner = [&](unsigned level, const Real& u) -> quadrature::Estimate<Real> {
+  // Graded levels (quadrature/level_plan.hpp): pairs (u panel, y panel); no plan for the tail bounds.
+  constexpr std::size_t npos = static_cast<std::size_t>(-1);
+  quadrature::LevelPlan<Real> plan;
+  bool planned = false;
+  const auto level_of = [&](unsigned level, std::size_t outer, int inner_panel) -> unsigned {
+    if (!planned || outer == npos) return level;
+    return plan.level(level, {0, static_cast<int>(outer), inner_panel});
+  };
+  const Real prefactor = piece_prefactor(piece, model, w1);
+
+  // G(u) at level L (u in the u panel `outer`; `weight`: its node's |weight| times |prefactor|, for the pass).
+  const auto inner = [&](unsigned level, const Real& u, std::size_t outer, const Real& weight) -> quadrature::Estimate<Real> {
     const Real y_end = piece == Piece::C21 ? Real(w1 / 2 - u) : w1;
     const Real unit = std::min(u, Real(1));
     const auto inner_panels = quadrature::graded(Real(0), y_end, {}, unit, engine.grading);
-    return quadrature::level_sum(inner_panels, engine.rules, level, [&](const Real& y) -> Real {
+    const auto integrand = [&](const Real& y) -> Real {
       const Omegas<Real> w = oscillating_detail::at(piece, w1, u, y);
       return piece_weight(piece, model, w.w2, w.w3, w.w4) * product(w);
-    });
+    };
+    if (!plan.recording())
+      return quadrature::level_sum_at(
+          inner_panels, engine.rules, [&](std::size_t j) { return level_of(level, outer, static_cast<int>(j)); }, integrand);
+    // The pass: panel by panel (the same sums: only the first panel, [0, unit], can be tanh-sinh), each
+    // one's share recorded.
+    quadrature::Estimate<Real> total{0, 0, 0};
+    for (std::size_t j = 0; j < inner_panels.size(); ++j) {
+      const quadrature::Estimate<Real> part =
+          quadrature::level_sum(std::vector<quadrature::Panel<Real>>{inner_panels[j]}, engine.rules, level, integrand);
+      total.value += part.value;
+      total.l1 += part.l1;
+      total.calls += part.calls;
+      plan.record({0, static_cast<int>(outer), static_cast<int>(j)}, Real(weight * part.l1));
+    }
+    plan.record({0, static_cast<int>(outer), -1}, Real(weight * total.l1));
+    return total;
+  };
+  const auto level_sums = [&](unsigned level) {
+    return quadrature::oscillatory_level_sum_at(
+        panels, engine.rules, [&](std::size_t i) { return level_of(level, i, -1); }, kappas,
+        [&](const Real& u, const quadrature::NodeAt<Real>& at) {
+          return inner(level, u, at.panel, plan.recording() ? Real(at.weight * abs(prefactor)) : Real(0));
+        });
   };
 
   // The cut D3 tail: |G(U)| U / (p - 1), p the decay of G over the last rung.
   const auto tail = [&](unsigned level) -> Real {
     if (piece != Piece::C3) return Real(0);
     const Real U = panels.back().b, before = panels.back().a;
-    return oscillating_detail::tail_bound(Real(abs(inner(level, before).value)), Real(abs(inner(level, U).value)), before, U);
+    return oscillating_detail::tail_bound(Real(abs(inner(level, before, npos, Real(0)).value)),
+                                          Real(abs(inner(level, U, npos, Real(0)).value)), before, U);
   };
 
   const std::size_t K = frequencies.size();
   std::vector<PhaseResult<Real>> results(K);
-  const Real prefactor = piece_prefactor(piece, model, w1);
+  // The pass at levels p - 1 and p: the scale is the smallest frequency's value less twice its estimate.
+  std::size_t pass_calls = 0;
+  const unsigned p = engine.graded_levels ? quadrature::LevelPlan<Real>::pass_level(engine.policy.first_level) : 0;
+  if (p != 0) {
+    const auto coarse = level_sums(p - 1);
+    plan.start_recording();
+    const auto fine = level_sums(p);
+    Real scale = -1;
+    for (std::size_t k = 0; k < K; ++k) {
+      const Real dre = fine[k].re - coarse[k].re, dim = fine[k].im - coarse[k].im;
+      const Real lower = abs(prefactor) * (sqrt(fine[k].re * fine[k].re + fine[k].im * fine[k].im) - 2 * sqrt(dre * dre + dim * dim));
+      if (scale < 0 || lower < scale) scale = lower;
+    }
+    plan.finish(scale > 0 ? scale : Real(0), engine.digits, engine.policy.first_level);
+    planned = true;
+    pass_calls = coarse.front().calls + fine.front().calls;
+  }
   std::vector<Real> previous_re(K), previous_im(K);
   quadrature::drive_levels<Real>(engine.policy, [&](unsigned level) -> std::optional<quadrature::LevelCheck<Real>> {
-    const auto sums = quadrature::oscillatory_level_sum(panels, engine.rules, level, kappas,
-                                                        [&](const Real& u) { return inner(level, u); });
+    const auto sums = level_sums(level);
     const bool estimable = level > engine.policy.first_level;
     const Real cut = estimable ? Real(abs(prefactor) * tail(level)) : Real(0);
     bool all = estimable;
@@ -151,7 +202,7 @@ std::vector<PhaseResult<Real>> phase_piece(const quadrature::Engine<Real>& engin
       elementary::sin_cos(Real(frequencies[k] * w1), s, c);
       c *= prefactor;
       s *= prefactor;
-      r.calls += sums[k].calls;
+      r.calls += sums[k].calls + pass_calls;
       r.level = level;
       r.re = c * sums[k].re - s * sums[k].im;
       r.im = s * sums[k].re + c * sums[k].im;
@@ -167,6 +218,7 @@ std::vector<PhaseResult<Real>> phase_piece(const quadrature::Engine<Real>& engin
       previous_re[k] = r.re;
       previous_im[k] = r.im;
     }
+    pass_calls = 0;
     if (!estimable) return std::nullopt;
     return quadrature::LevelCheck<Real>{all, false, worst};
   });

@@ -172,24 +172,39 @@ Components<Real> oscillatory_components_sum(const std::vector<Panel<Real>>& pane
   return oscillatory_components_sum_at(panels, rules, [level](std::size_t) { return level; }, kappas, std::forward<F>(f));
 }
 
-// One real integrand f (a value or an inner level-L estimate) against several frequencies.
-template <class Real, class F>
-std::vector<ComplexEstimate<Real>> oscillatory_level_sum(const std::vector<Panel<Real>>& panels,
-                                                         const RuleFamily<Real>& rules, unsigned level,
-                                                         const std::vector<Real>& kappas, F&& f) {
+// One real integrand f (a value or an inner level-L estimate) against several frequencies, with
+// per-panel levels (level_of(panel index)); f(u) or f(u, NodeAt).
+template <class Real, class LevelOf, class F>
+std::vector<ComplexEstimate<Real>> oscillatory_level_sum_at(const std::vector<Panel<Real>>& panels,
+                                                            const RuleFamily<Real>& rules, LevelOf&& level_of,
+                                                            const std::vector<Real>& kappas, F&& f) {
   const std::size_t K = kappas.size();
-  const Components<Real> sums = oscillatory_components_sum(panels, rules, level, kappas, [&](const Real& u) {
-    const Estimate<Real> value = as_estimate<Real>(f(u));
+  const auto at_node = [&](const Real& u, const Panel<Real>&, std::size_t, const NodeAt<Real>& at) {
+    const Estimate<Real> value = [&]() -> Estimate<Real> {
+      if constexpr (std::is_invocable_v<F&, const Real&, const NodeAt<Real>&>)
+        return as_estimate<Real>(f(u, at));
+      else
+        return as_estimate<Real>(f(u));
+    }();
     Components<Real> c(K);
     for (std::size_t k = 0; k < K; ++k) c.re[k] = value.value;
     c.l1 = value.l1;
     c.calls = value.calls;
     c.real = true;
     return c;
-  });
+  };
+  const Components<Real> sums = oscillatory_components_sum_at(panels, rules, level_of, kappas, at_node);
   std::vector<ComplexEstimate<Real>> totals(K);
   for (std::size_t k = 0; k < K; ++k) totals[k] = {sums.re[k], sums.im[k], sums.l1, sums.calls};
   return totals;
+}
+
+// One real integrand f (a value or an inner level-L estimate) against several frequencies.
+template <class Real, class F>
+std::vector<ComplexEstimate<Real>> oscillatory_level_sum(const std::vector<Panel<Real>>& panels,
+                                                         const RuleFamily<Real>& rules, unsigned level,
+                                                         const std::vector<Real>& kappas, F&& f) {
+  return oscillatory_level_sum_at(panels, rules, [level](std::size_t) { return level; }, kappas, std::forward<F>(f));
 }
 
 }  // namespace kwe::quadrature

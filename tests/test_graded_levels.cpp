@@ -101,3 +101,32 @@ TEST_CASE("graded levels agree with the plain level on the phase expansion", "[c
     return oscillating_operator(e, Data<Real>{DataKind::n0, &model}, model, Real(300));
   });
 }
+
+TEST_CASE("graded levels agree with the plain level on the one-frequency Filon route", "[checks]") {
+  // Z^234_i with e^(iNw) <w>^(-M/2) in the w4 slot (estimates/oscillating.hpp, the terms of I2 behind (5.6)),
+  // several frequencies at once.
+  constexpr unsigned digits = 12;
+  set_working_precision(digits);
+  quadrature::Engine<Real> graded(digits, working_bits()), plain(digits, working_bits());
+  plain.graded_levels = false;
+  const Model<Real> model(parameters("0.3"));
+  const Data<Real> n{DataKind::n01, &model};
+  const std::vector<Real> frequencies{Real(1), Real(32)};
+  for (Piece piece : {Piece::C21, Piece::C3}) {
+    const auto g = phase_piece(graded, parse_slots("234"), piece, {n, n, n}, model, Real(1000), frequencies);
+    const auto p = phase_piece(plain, parse_slots("234"), piece, {n, n, n}, model, Real(1000), frequencies);
+    for (std::size_t k = 0; k < frequencies.size(); ++k) {
+      const Real dre = g[k].re - p[k].re, dim = g[k].im - p[k].im;
+      const Real difference = sqrt(dre * dre + dim * dim), size = sqrt(p[k].re * p[k].re + p[k].im * p[k].im);
+      INFO("piece " << static_cast<int>(piece) << ", N = " << to_decimal(frequencies[k], 3) << ": graded "
+                    << to_decimal(g[k].re, 18) << " + " << to_decimal(g[k].im, 18) << " i (" << g[k].calls
+                    << " calls), plain " << to_decimal(p[k].re, 18) << " + " << to_decimal(p[k].im, 18) << " i ("
+                    << p[k].calls << " calls)");
+      CHECK(g[k].converged);
+      CHECK(p[k].converged);
+      CHECK(difference <= g[k].error + p[k].error);
+      CHECK(difference <= size * pow(Real(10), -static_cast<int>(digits)));
+    }
+    CHECK(g.front().calls < p.front().calls);
+  }
+}
