@@ -280,7 +280,7 @@ quadrature::Result<Real> integrate_pieces(const quadrature::Engine<Real>& engine
     const Estimate<Real> coarse = level_sum(p - 1, nullptr);
     plan.start_recording();
     const Estimate<Real> fine = level_sum(p, &plan);
-    const Real lower = abs(fine.value) - 2 * abs(Real(fine.value - coarse.value));
+    const Real lower = quadrature::LevelPlan<Real>::scale_from_pass(abs(fine.value), abs(Real(fine.value - coarse.value)));
     const Real absolute_scale = engine.absolute_tolerance / engine.tolerance();
     plan.finish(lower > absolute_scale ? lower : absolute_scale, engine.digits, engine.policy.first_level);
     pass_calls = coarse.calls + fine.calls;

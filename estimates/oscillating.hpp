@@ -120,10 +120,9 @@ std::vector<PhaseResult<Real>> phase_piece(const quadrature::Engine<Real>& engin
 
   // Graded levels (quadrature/level_plan.hpp): pairs (u panel, y panel); no plan for the tail bounds.
   constexpr std::size_t npos = static_cast<std::size_t>(-1);
-  quadrature::LevelPlan<Real> plan;
-  bool planned = false;
+  quadrature::LevelPlan<Real> plan;  // empty (every pair at the level) until the pass has finished it
   const auto level_of = [&](unsigned level, std::size_t outer, int inner_panel) -> unsigned {
-    if (!planned || outer == npos) return level;
+    if (outer == npos) return level;
     return plan.level(level, {0, static_cast<int>(outer), inner_panel});
   };
   const Real prefactor = piece_prefactor(piece, model, w1);
@@ -182,11 +181,11 @@ std::vector<PhaseResult<Real>> phase_piece(const quadrature::Engine<Real>& engin
     Real scale = -1;
     for (std::size_t k = 0; k < K; ++k) {
       const Real dre = fine[k].re - coarse[k].re, dim = fine[k].im - coarse[k].im;
-      const Real lower = abs(prefactor) * (sqrt(fine[k].re * fine[k].re + fine[k].im * fine[k].im) - 2 * sqrt(dre * dre + dim * dim));
+      const Real lower = abs(prefactor) * quadrature::LevelPlan<Real>::scale_from_pass(
+                                              sqrt(fine[k].re * fine[k].re + fine[k].im * fine[k].im), sqrt(dre * dre + dim * dim));
       if (scale < 0 || lower < scale) scale = lower;
     }
-    plan.finish(scale > 0 ? scale : Real(0), engine.digits, engine.policy.first_level);
-    planned = true;
+    plan.finish(scale, engine.digits, engine.policy.first_level);
     pass_calls = coarse.front().calls + fine.front().calls;
   }
   std::vector<Real> previous_re(K), previous_im(K);

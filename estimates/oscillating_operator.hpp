@@ -341,10 +341,9 @@ quadrature::Result<Real> phase_expansion(const quadrature::Engine<Real>& engine,
 
   // Graded levels (quadrature/level_plan.hpp): pairs keyed by chart, u panel and y panel; `plan` is set
   // for the pass and the refinement, not for the tail bounds.
-  quadrature::LevelPlan<Real> plan;
-  bool planned = false;
+  quadrature::LevelPlan<Real> plan;  // empty (every pair at the level) until the pass has finished it
   const auto level_of = [&](std::size_t chart, unsigned level, std::size_t outer, int inner_panel) -> unsigned {
-    if (!planned || outer == npos) return level;
+    if (outer == npos) return level;
     return plan.level(level, {static_cast<int>(chart), static_cast<int>(outer), inner_panel});
   };
 
@@ -359,21 +358,28 @@ quadrature::Result<Real> phase_expansion(const quadrature::Engine<Real>& engine,
     const auto panels = inner_panels(end, std::min(u, Real(1)), highest, alpha);
     bool outer_known = false;
     const auto panel_level = [&](std::size_t j) { return level_of(chart, level, outer, static_cast<int>(j)); };
+    // The inner-only omega's table of the panel being summed, looked up when the panel changes.
+    const quadrature::Panel<Real>* table_panel = nullptr;
+    const std::vector<OmegaFactors<Real>>* table = nullptr;
     const auto integrand = [&](const Real& y, const quadrature::Panel<Real>& panel,
                                std::size_t node) -> const quadrature::Components<Real>& {
       const OmegaFactors<Real>* tabulated = nullptr;
       if (k_inner >= 0) {
-        const unsigned at_level = level_of(chart, level, outer, static_cast<int>(&panel - panels.data()));
-        auto found = s.f.tables.find({panel.a, panel.b, at_level});
-        if (found == s.f.tables.end()) {
-          std::vector<OmegaFactors<Real>> t;
-          for (const quadrature::Node<Real>& n : engine.rules.nodes(at_level, panel)) {
-            const Real x = panel.at(n.s, n.s_complement).x;
-            t.push_back(omega_factors(model, s.f.exponents[k_inner], omegas(s.chart, w1, u, x)[k_inner]));
+        if (&panel != table_panel) {
+          const unsigned at_level = panel_level(static_cast<std::size_t>(&panel - panels.data()));
+          auto found = s.f.tables.find({panel.a, panel.b, at_level});
+          if (found == s.f.tables.end()) {
+            std::vector<OmegaFactors<Real>> t;
+            for (const quadrature::Node<Real>& n : engine.rules.nodes(at_level, panel)) {
+              const Real x = panel.at(n.s, n.s_complement).x;
+              t.push_back(omega_factors(model, s.f.exponents[k_inner], omegas(s.chart, w1, u, x)[k_inner]));
+            }
+            found = s.f.tables.emplace(std::make_tuple(panel.a, panel.b, at_level), std::move(t)).first;
           }
-          found = s.f.tables.emplace(std::make_tuple(panel.a, panel.b, at_level), std::move(t)).first;
+          table_panel = &panel;
+          table = &found->second;
         }
-        tabulated = &found->second[node];
+        tabulated = &(*table)[node];
       }
       const quadrature::Components<Real>& v = s.f(omegas(s.chart, w1, u, y), outer_known, tabulated);
       outer_known = true;
@@ -437,9 +443,8 @@ quadrature::Result<Real> phase_expansion(const quadrature::Engine<Real>& engine,
     level_value(p - 1, coarse, l1, result.calls);
     plan.start_recording();
     level_value(p, fine, l1, result.calls);
-    const Real lower = abs(fine) - 2 * abs(Real(fine - coarse));
-    plan.finish(lower > 0 ? lower : Real(0), engine.digits, policy.first_level);
-    planned = true;
+    plan.finish(quadrature::LevelPlan<Real>::scale_from_pass(abs(fine), abs(Real(fine - coarse))), engine.digits,
+                policy.first_level);
   }
   Real previous = 0;
   quadrature::drive_levels<Real>(policy, [&](unsigned level) -> std::optional<quadrature::LevelCheck<Real>> {

@@ -55,6 +55,13 @@ class LevelPlan {
     else found->second += share;
   }
 
+  // The size the tolerance applies to, from the pass: its value's size less twice its error estimate
+  // |V_p - V_(p-1)|, or 0 (nothing dropped) when that bound does not keep the value away from 0.
+  static Real scale_from_pass(const Real& size, const Real& error) {
+    Real scale = size - 2 * error;
+    return scale > 0 ? scale : Real(0);
+  }
+
   // After the pass: `scale` is the size the tolerance applies to (see above); digits the target.
   void finish(const Real& scale, unsigned digits, unsigned first_level) {
     using std::log10;
