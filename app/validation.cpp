@@ -5,10 +5,13 @@
 #include "estimates/evaluation.hpp"
 #include "estimates/parameters.hpp"
 #include "estimates/vec3.hpp"
+#include "reports/html.hpp"
 #include "reports/output_file.hpp"
+#include "reports/plots.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <map>
 #include <set>
 #include <stdexcept>
@@ -162,6 +165,60 @@ void validate_outputs(const std::vector<std::pair<std::string, std::string>>& op
       throw std::invalid_argument(option + ": " + e.what());
     }
   }
+}
+
+void validate_outputs_beside_report(std::vector<std::pair<std::string, std::string>> option_and_path, const std::string& report,
+                                    bool html, bool plots) {
+  const bool beside = !report.empty() && report != "-";
+  if (beside && html) {
+    const std::string rendering = reports::html_beside(report);
+    std::string a, b;
+    try {
+      a = reports::resolve_output(report);
+      b = reports::resolve_output(rendering);
+    } catch (const std::invalid_argument& e) {
+      throw std::invalid_argument("report: " + std::string(e.what()));
+    }
+    if (a == b)
+      throw std::invalid_argument("report: '" + report + "' is named as its own HTML rendering (" + rendering +
+                                  "); give the Markdown report another name, e.g. REPORT.md");
+    option_and_path.emplace_back("report's HTML rendering", rendering);
+  }
+  // The plots directory is resolved and compared first, and probed last: a refused run creates nothing,
+  // not even a probe (see validate_outputs).
+  if (beside && plots) {
+    namespace fs = std::filesystem;
+    const std::string directory = reports::plot_directory_beside(report);
+    const std::string option = "report's plots directory";
+    std::error_code ec;
+    const fs::file_status status = fs::status(directory, ec);  // through links
+    if (status.type() != fs::file_type::directory && status.type() != fs::file_type::not_found && status.type() != fs::file_type::none) {
+      try {
+        reports::check_writable_directory(directory);  // names the kind of file
+      } catch (const std::invalid_argument& e) {
+        throw std::invalid_argument(option + ": " + e.what());
+      }
+    }
+    const std::string resolved = fs::weakly_canonical(fs::absolute(directory), ec).string();
+    for (const auto& [other, path] : option_and_path) {
+      if (path.empty() || path == "-") continue;
+      std::string target;
+      try {
+        target = reports::resolve_output(path);
+      } catch (const std::invalid_argument& e) {
+        throw std::invalid_argument(other + ": " + e.what());
+      }
+      if (target == resolved) throw std::invalid_argument(other + ": '" + path + "' is the report's plots directory " + directory);
+    }
+    validate_outputs(option_and_path);
+    try {
+      reports::check_writable_directory(directory);
+    } catch (const std::invalid_argument& e) {
+      throw std::invalid_argument(option + ": " + e.what());
+    }
+    return;
+  }
+  validate_outputs(option_and_path);
 }
 
 void validate_hypotheses(const std::vector<std::string>& check_ids, const std::vector<std::string>& betas,

@@ -39,6 +39,13 @@ void validate_scan_hypotheses(const std::string& M);
 // file (after following links). '' means none.
 void validate_outputs(const std::vector<std::pair<std::string, std::string>>& option_and_path);
 
+// validate_outputs, plus what is written beside a report file (not '-'): its HTML rendering
+// (`report` with .html, when `html`) and the plots directory `plots/` (when `plots`), which must be (or
+// become) a writable directory that no other output names. A report named like its own HTML
+// rendering (r.html) is refused.
+void validate_outputs_beside_report(std::vector<std::pair<std::string, std::string>> option_and_path, const std::string& report,
+                                    bool html, bool plots);
+
 // Every selected check's hypotheses hold at every (beta, M) (Section 4: M > 6; Section 5: M > 10,
 // beta in (1/4, 1]): a check is not run where its statement does not apply.
 void validate_hypotheses(const std::vector<std::string>& check_ids, const std::vector<std::string>& betas,
