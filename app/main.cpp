@@ -196,7 +196,13 @@ struct RunArgs {
   SweepArgs sweep{"2", "1e4", "4", "12", "", "report/results.json", "report/REPORT.md"};
   bool no_plots = false;
   std::string shard, junit;
+  bool given_betas = false, given_Ms = false, given_omega_min = false, given_omega_max = false;
 };
+
+// The warnings of options_without_effect, one line each on stderr, once the input is known to be good.
+void warn(const std::vector<std::string>& warnings) {
+  for (const std::string& w : warnings) std::cerr << "kwe-verify: " << w << "\n";
+}
 
 // What run and merge write from an audit: the JSON results, the JUnit file, the plots, the Markdown
 // report and its HTML rendering. The report and the tables are made from the audit as the JSON states
@@ -301,6 +307,14 @@ int run(const RunArgs& a, const std::string& command) {
   kwe::app::validate_outputs_beside_report({{"json", a.sweep.json}, {"report", a.sweep.report}, {"junit", a.junit}}, a.sweep.report, true,
                                            !a.no_plots);
   if (validate_only) return exit_pass;
+  kwe::app::GivenOptions given;
+  if (a.given_betas) given.betas = a.betas;
+  if (a.given_Ms) given.Ms = a.Ms;
+  if (a.given_omega_min) given.omega_min = a.sweep.omega_min;
+  if (a.given_omega_max) given.omega_max = a.sweep.omega_max;
+  given.no_plots = a.no_plots;
+  given.report = a.sweep.report;
+  warn(kwe::app::options_without_effect(o.check_ids, given));
 
   kwe::reports::ProgressDisplay progress(std::cerr, kwe::reports::ProgressDisplay::mode_for_stderr(a.sweep.quiet));
   progress.start_ticker();
@@ -338,6 +352,12 @@ int merge(const MergeArgs& a, const std::string& command) {
     }
   }
   const kwe::checks::Audit merged = kwe::checks::merge(shards);
+  {
+    kwe::app::GivenOptions given;  // once the shards are known to be good
+    given.no_plots = a.no_plots;
+    given.report = a.report;
+    warn(kwe::app::options_without_effect({}, given));
+  }
   auto metadata = kwe::reports::current_metadata(command);
   metadata.jobs = jobs;
   return publish(merged, metadata, {a.json, a.report, a.junit, a.no_plots});
@@ -500,6 +520,10 @@ int main(int argc, char** argv) {
   e.given_data = eval_cmd->count("--data") > 0;
   r.sweep.given_jobs = run_cmd->count("--jobs") > 0;
   sc.sweep.given_jobs = scan_cmd->count("--jobs") > 0;
+  r.given_betas = run_cmd->count("--beta") > 0;
+  r.given_Ms = run_cmd->count("--M") > 0;
+  r.given_omega_min = run_cmd->count("--omega-min") > 0;
+  r.given_omega_max = run_cmd->count("--omega-max") > 0;
   try {
     if (*list_cmd) return list(list_json);
     if (*eval_cmd) return eval(e);

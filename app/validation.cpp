@@ -269,6 +269,44 @@ std::vector<std::pair<std::string, std::string>> parse_assumptions(const std::ve
   return parsed;
 }
 
+std::vector<std::string> options_without_effect(const std::vector<std::string>& check_ids, const GivenOptions& given) {
+  std::vector<const checks::Check*> selected;
+  if (check_ids.empty())
+    for (const checks::Check& c : checks::registry()) selected.push_back(&c);
+  else
+    for (const std::string& id : check_ids) selected.push_back(&checks::find_check(id));
+  const auto joined = [](const std::vector<std::string>& items, const std::string& separator) {
+    std::string text;
+    for (const std::string& item : items) text += (text.empty() ? "" : separator) + item;
+    return text;
+  };
+  const auto ids = [&](const std::vector<const checks::Check*>& checks) {
+    std::vector<std::string> names;
+    for (const checks::Check* c : checks) names.push_back("(" + c->id + ")");
+    return joined(names, ", ");
+  };
+  std::vector<std::string> warnings;
+  const bool no_beta_M = std::none_of(selected.begin(), selected.end(), [](const checks::Check* c) { return c->involves_beta_M; });
+  for (const auto& [option, values] : {std::pair{"--beta", given.betas}, {"--M", given.Ms}})
+    if (!values.empty() && no_beta_M)
+      warnings.push_back("warning: " + std::string(option) + " " + joined(values, ",") + " does nothing for " + ids(selected) +
+                         ": F and F1 involve neither β nor M (every value gives the same result)");
+  const bool own_variable = std::none_of(selected.begin(), selected.end(), [](const checks::Check* c) { return c->variable == "w1"; });
+  if (own_variable) {
+    std::vector<std::string> variables;
+    for (const checks::Check* c : selected) variables.push_back(c->variable);
+    for (const auto& [option, value] : {std::pair{"--omega-min", given.omega_min}, {"--omega-max", given.omega_max}})
+      if (!value.empty())
+        warnings.push_back("warning: " + std::string(option) + " " + value + " does nothing for " + ids(selected) +
+                           (selected.size() == 1 ? ": it sweeps its own variable, " : ": they sweep their own variables, ") +
+                           joined(variables, ", ") + ", not w1");
+  }
+  if (given.no_plots && (given.report.empty() || given.report == "-"))
+    warnings.push_back(std::string("warning: --no-plots does nothing: the plots are written only beside a report file, and --report is ") +
+                       (given.report.empty() ? "''" : "- (standard output)"));
+  return warnings;
+}
+
 void validate_wave_vector(const std::string& text, const std::string& what) {
   set_working_precision(30);
   const Vec3<Real> k = parse_vec3(text, what);
