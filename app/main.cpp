@@ -39,6 +39,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <stdexcept>
 #include <thread>
 
@@ -185,7 +186,7 @@ struct SweepArgs {
     return given_jobs ? parse_count(jobs, "jobs", 1, 256) : std::clamp(std::thread::hardware_concurrency(), 1u, 256u);
   }
   // Refuses an output file that cannot be written, or two outputs that are one file, before any work.
-  void check_outputs() const { kwe::app::validate_outputs({{"json", json}, {"report", report}}); }
+  void check_outputs() const { kwe::app::validate_outputs_beside_report({{"json", json}, {"report", report}}, report, false, true); }
   // With an output on standard output, the summary goes to standard error.
   std::ostream& summary_stream() const { return json == "-" || report == "-" ? std::cerr : std::cout; }
 };
@@ -195,7 +196,13 @@ struct RunArgs {
   SweepArgs sweep{"2", "1e4", "4", "12", "", "report/results.json", "report/REPORT.md"};
   bool no_plots = false;
   std::string shard, junit;
+  bool given_betas = false, given_Ms = false, given_omega_min = false, given_omega_max = false;
 };
+
+// The warnings of options_without_effect, one line each on stderr, once the input is known to be good.
+void warn(const std::vector<std::string>& warnings) {
+  for (const std::string& w : warnings) std::cerr << "kwe-verify: " << w << "\n";
+}
 
 // What run and merge write from an audit: the JSON results, the JUnit file, the plots, the Markdown
 // report and its HTML rendering. The report and the tables are made from the audit as the JSON states
@@ -212,32 +219,55 @@ int publish(const kwe::checks::Audit& computed, const kwe::reports::Metadata& me
   const kwe::checks::Findings findings = kwe::checks::analyse(audit);
   // With an output on standard output, the summary goes to standard error.
   (out.json == "-" || out.report == "-" || out.junit == "-" ? std::cerr : std::cout) << kwe::reports::summary_table(audit);
-  // The outputs of one run are all written or none (write_all); the plots and the HTML rendering sit beside
-  // a report file, not beside standard output.
+  // The outputs of one run are all written or none: the plots and the HTML rendering (which sit beside a
+  // report file, not beside standard output) are rendered in a staging directory and committed by the
+  // same write_all as the JSON, the JUnit file and the report.
   std::vector<std::pair<std::string, std::string>> files;
+  std::vector<std::string> stale;
   if (!out.json.empty()) files.emplace_back(out.json, kwe::reports::to_json(audit, findings, metadata).dump(2) + "\n");
   if (!out.junit.empty()) files.emplace_back(out.junit, kwe::reports::to_junit(audit, findings));
-  const bool report_file = !out.report.empty() && out.report != "-";
-  if (!out.report.empty()) {
+  if (out.report == "-") files.emplace_back(out.report, kwe::reports::to_markdown(audit, findings, metadata, {}, {}));
+  std::string html_note;
+  if (!out.report.empty() && out.report != "-") {
+    const fs::path directory = fs::absolute(out.report).parent_path();
+    const kwe::reports::StagingDirectory stage(directory.string());
+    const fs::path staged_plots = fs::path(stage.path()) / kwe::reports::plot_directory;
     // The plots first, so that the report links exactly those that were rendered.
-    const kwe::reports::Plots plots = out.no_plots || !report_file
-                                          ? kwe::reports::Plots{}
-                                          : kwe::reports::write_plots(audit, kwe::reports::plot_directory_beside(out.report));
+    const kwe::reports::Plots plots = out.no_plots ? kwe::reports::Plots{} : kwe::reports::write_plots(audit, staged_plots.string());
+    for (const auto& [name, contents] : kwe::reports::read_files(staged_plots.string()))
+      files.emplace_back((directory / kwe::reports::plot_directory / name).string(), contents);
     kwe::reports::ReportLinks links;
-    if (report_file) {
-      const fs::path directory = fs::path(out.report).parent_path();
-      std::error_code ignored;
-      if (fs::exists(directory / "SCAN.md", ignored)) links.scan_report = "SCAN.md";
-      if (!links.scan_report.empty() && fs::exists(directory / kwe::reports::plot_directory / "scan_thresholds.svg", ignored))
-        links.scan_figure = kwe::reports::plot_directory + "/scan_thresholds.svg";
+    std::error_code ignored;
+    const fs::path scan_figure = directory / kwe::reports::plot_directory / "scan_thresholds.svg";
+    if (fs::exists(directory / "SCAN.md", ignored)) links.scan_report = "SCAN.md";
+    if (!links.scan_report.empty() && fs::exists(scan_figure, ignored))
+      links.scan_figure = kwe::reports::plot_directory + "/scan_thresholds.svg";
+    const std::string markdown = kwe::reports::to_markdown(audit, findings, metadata, plots, links);
+    files.emplace_back(out.report, markdown);
+    // The HTML from the staged Markdown and plots; the scan's figure (not this run's) is copied in for
+    // pandoc to embed, not committed.
+    const fs::path staged_report = fs::path(stage.path()) / fs::path(out.report).filename();
+    kwe::reports::write_atomically(staged_report.string(), markdown);
+    if (!links.scan_figure.empty()) {
+      fs::create_directories(staged_plots, ignored);
+      fs::copy_file(scan_figure, staged_plots / "scan_thresholds.svg", fs::copy_options::overwrite_existing, ignored);
     }
-    files.emplace_back(out.report, kwe::reports::to_markdown(audit, findings, metadata, plots, links));
+    std::string html;
+    const std::string html_file = kwe::reports::html_beside(out.report);
+    const std::string why = kwe::reports::render_html(staged_report.string(), "kwe-verify audit", html);
+    if (why.empty()) {
+      files.emplace_back(html_file, html);
+    } else {
+      // An HTML page of an earlier run beside the new report would show the old results.
+      html_note = why;
+      if (fs::is_regular_file(fs::symlink_status(html_file, ignored))) html_note += "; the previous " + fs::path(html_file).filename().string() + " is removed";
+      stale.push_back(html_file);
+    }
+    kwe::reports::write_all(files, stale);
+  } else {
+    kwe::reports::write_all(files);
   }
-  kwe::reports::write_all(files);
-  if (report_file) {
-    const std::string why = kwe::reports::write_html(out.report, kwe::reports::html_beside(out.report), "kwe-verify audit");
-    if (!why.empty()) std::cerr << "kwe-verify: " << why << "\n";
-  }
+  if (!html_note.empty()) std::cerr << "kwe-verify: " << html_note << "\n";
   switch (kwe::checks::overall(audit)) {
     case kwe::checks::Outcome::pass: return exit_pass;
     case kwe::checks::Outcome::fail: return exit_fail;
@@ -274,8 +304,17 @@ int run(const RunArgs& a, const std::string& command) {
   for (const auto& [id, formula] : kwe::app::parse_assumptions(a.assume, o.check_ids)) o.assumed[id] = formula;
   if (!a.shard.empty()) parse_shard(a.shard, o.shard_index, o.shard_count);
   o.validate();
-  kwe::app::validate_outputs({{"json", a.sweep.json}, {"report", a.sweep.report}, {"junit", a.junit}});
+  kwe::app::validate_outputs_beside_report({{"json", a.sweep.json}, {"report", a.sweep.report}, {"junit", a.junit}}, a.sweep.report, true,
+                                           !a.no_plots);
   if (validate_only) return exit_pass;
+  kwe::app::GivenOptions given;
+  if (a.given_betas) given.betas = a.betas;
+  if (a.given_Ms) given.Ms = a.Ms;
+  if (a.given_omega_min) given.omega_min = a.sweep.omega_min;
+  if (a.given_omega_max) given.omega_max = a.sweep.omega_max;
+  given.no_plots = a.no_plots;
+  given.report = a.sweep.report;
+  warn(kwe::app::options_without_effect(o.check_ids, given));
 
   kwe::reports::ProgressDisplay progress(std::cerr, kwe::reports::ProgressDisplay::mode_for_stderr(a.sweep.quiet));
   progress.start_ticker();
@@ -292,7 +331,7 @@ struct MergeArgs {
 };
 
 int merge(const MergeArgs& a, const std::string& command) {
-  kwe::app::validate_outputs({{"json", a.json}, {"report", a.report}, {"junit", a.junit}});
+  kwe::app::validate_outputs_beside_report({{"json", a.json}, {"report", a.report}, {"junit", a.junit}}, a.report, true, !a.no_plots);
   if (validate_only) return exit_pass;
   std::vector<kwe::checks::Audit> shards;
   unsigned jobs = 0;
@@ -313,6 +352,12 @@ int merge(const MergeArgs& a, const std::string& command) {
     }
   }
   const kwe::checks::Audit merged = kwe::checks::merge(shards);
+  {
+    kwe::app::GivenOptions given;  // once the shards are known to be good
+    given.no_plots = a.no_plots;
+    given.report = a.report;
+    warn(kwe::app::options_without_effect({}, given));
+  }
   auto metadata = kwe::reports::current_metadata(command);
   metadata.jobs = jobs;
   return publish(merged, metadata, {a.json, a.report, a.junit, a.no_plots});
@@ -350,16 +395,24 @@ int scan(const ScanArgs& a, const std::string& command) {
   progress.start_ticker();
   const kwe::checks::Scan s = kwe::checks::run_scan(o, [&](const kwe::checks::Progress& p) { progress.update(p); });
   const auto metadata = kwe::reports::current_metadata(command);
+  // As run's outputs, all written or none: the figure is rendered in a staging directory and committed
+  // with the JSON and SCAN.md.
   std::string figure;
+  std::vector<std::pair<std::string, std::string>> files;
+  std::optional<kwe::reports::StagingDirectory> stage;
   if (!a.sweep.report.empty() && a.sweep.report != "-") {
-    const std::string directory = kwe::reports::plot_directory_beside(a.sweep.report);
-    const kwe::reports::ScanFigure f = kwe::reports::write_scan_plot(s, directory);
+    namespace fs = std::filesystem;
+    const fs::path directory = fs::absolute(a.sweep.report).parent_path();
+    stage.emplace(directory.string());
+    const fs::path staged_plots = fs::path(stage->path()) / kwe::reports::plot_directory;
+    const kwe::reports::ScanFigure f = kwe::reports::write_scan_plot(s, staged_plots.string());
+    for (const auto& [name, contents] : kwe::reports::read_files(staged_plots.string()))
+      files.emplace_back((directory / kwe::reports::plot_directory / name).string(), contents);
     if (!f.svg.empty()) figure = kwe::reports::plot_directory + "/" + f.svg;
     else std::cerr << "kwe-verify: threshold figure not rendered: " << f.note << "\n";
   }
   const std::string markdown = kwe::reports::to_markdown(s, metadata, figure);
   a.sweep.summary_stream() << markdown;
-  std::vector<std::pair<std::string, std::string>> files;
   if (!a.sweep.json.empty()) files.emplace_back(a.sweep.json, kwe::reports::to_json(s, metadata).dump(2) + "\n");
   if (!a.sweep.report.empty()) files.emplace_back(a.sweep.report, markdown);
   kwe::reports::write_all(files);
@@ -467,6 +520,10 @@ int main(int argc, char** argv) {
   e.given_data = eval_cmd->count("--data") > 0;
   r.sweep.given_jobs = run_cmd->count("--jobs") > 0;
   sc.sweep.given_jobs = scan_cmd->count("--jobs") > 0;
+  r.given_betas = run_cmd->count("--beta") > 0;
+  r.given_Ms = run_cmd->count("--M") > 0;
+  r.given_omega_min = run_cmd->count("--omega-min") > 0;
+  r.given_omega_max = run_cmd->count("--omega-max") > 0;
   try {
     if (*list_cmd) return list(list_json);
     if (*eval_cmd) return eval(e);

@@ -5,10 +5,13 @@
 #include "estimates/evaluation.hpp"
 #include "estimates/parameters.hpp"
 #include "estimates/vec3.hpp"
+#include "reports/html.hpp"
 #include "reports/output_file.hpp"
+#include "reports/plots.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <map>
 #include <set>
 #include <stdexcept>
@@ -164,6 +167,60 @@ void validate_outputs(const std::vector<std::pair<std::string, std::string>>& op
   }
 }
 
+void validate_outputs_beside_report(std::vector<std::pair<std::string, std::string>> option_and_path, const std::string& report,
+                                    bool html, bool plots) {
+  const bool beside = !report.empty() && report != "-";
+  if (beside && html) {
+    const std::string rendering = reports::html_beside(report);
+    std::string a, b;
+    try {
+      a = reports::resolve_output(report);
+      b = reports::resolve_output(rendering);
+    } catch (const std::invalid_argument& e) {
+      throw std::invalid_argument("report: " + std::string(e.what()));
+    }
+    if (a == b)
+      throw std::invalid_argument("report: '" + report + "' is named as its own HTML rendering (" + rendering +
+                                  "); give the Markdown report another name, e.g. REPORT.md");
+    option_and_path.emplace_back("report's HTML rendering", rendering);
+  }
+  // The plots directory is resolved and compared first, and probed last: a refused run creates nothing,
+  // not even a probe (see validate_outputs).
+  if (beside && plots) {
+    namespace fs = std::filesystem;
+    const std::string directory = reports::plot_directory_beside(report);
+    const std::string option = "report's plots directory";
+    std::error_code ec;
+    const fs::file_status status = fs::status(directory, ec);  // through links
+    if (status.type() != fs::file_type::directory && status.type() != fs::file_type::not_found && status.type() != fs::file_type::none) {
+      try {
+        reports::check_writable_directory(directory);  // names the kind of file
+      } catch (const std::invalid_argument& e) {
+        throw std::invalid_argument(option + ": " + e.what());
+      }
+    }
+    const std::string resolved = fs::weakly_canonical(fs::absolute(directory), ec).string();
+    for (const auto& [other, path] : option_and_path) {
+      if (path.empty() || path == "-") continue;
+      std::string target;
+      try {
+        target = reports::resolve_output(path);
+      } catch (const std::invalid_argument& e) {
+        throw std::invalid_argument(other + ": " + e.what());
+      }
+      if (target == resolved) throw std::invalid_argument(other + ": '" + path + "' is the report's plots directory " + directory);
+    }
+    validate_outputs(option_and_path);
+    try {
+      reports::check_writable_directory(directory);
+    } catch (const std::invalid_argument& e) {
+      throw std::invalid_argument(option + ": " + e.what());
+    }
+    return;
+  }
+  validate_outputs(option_and_path);
+}
+
 void validate_hypotheses(const std::vector<std::string>& check_ids, const std::vector<std::string>& betas,
                          const std::vector<std::string>& Ms) {
   std::vector<const checks::Check*> selected;
@@ -210,6 +267,44 @@ std::vector<std::pair<std::string, std::string>> parse_assumptions(const std::ve
     parsed.emplace_back(id, formula);
   }
   return parsed;
+}
+
+std::vector<std::string> options_without_effect(const std::vector<std::string>& check_ids, const GivenOptions& given) {
+  std::vector<const checks::Check*> selected;
+  if (check_ids.empty())
+    for (const checks::Check& c : checks::registry()) selected.push_back(&c);
+  else
+    for (const std::string& id : check_ids) selected.push_back(&checks::find_check(id));
+  const auto joined = [](const std::vector<std::string>& items, const std::string& separator) {
+    std::string text;
+    for (const std::string& item : items) text += (text.empty() ? "" : separator) + item;
+    return text;
+  };
+  const auto ids = [&](const std::vector<const checks::Check*>& checks) {
+    std::vector<std::string> names;
+    for (const checks::Check* c : checks) names.push_back("(" + c->id + ")");
+    return joined(names, ", ");
+  };
+  std::vector<std::string> warnings;
+  const bool no_beta_M = std::none_of(selected.begin(), selected.end(), [](const checks::Check* c) { return c->involves_beta_M; });
+  for (const auto& [option, values] : {std::pair{"--beta", given.betas}, {"--M", given.Ms}})
+    if (!values.empty() && no_beta_M)
+      warnings.push_back("warning: " + std::string(option) + " " + joined(values, ",") + " does nothing for " + ids(selected) +
+                         ": F and F1 involve neither β nor M (every value gives the same result)");
+  const bool own_variable = std::none_of(selected.begin(), selected.end(), [](const checks::Check* c) { return c->variable == "w1"; });
+  if (own_variable) {
+    std::vector<std::string> variables;
+    for (const checks::Check* c : selected) variables.push_back(c->variable);
+    for (const auto& [option, value] : {std::pair{"--omega-min", given.omega_min}, {"--omega-max", given.omega_max}})
+      if (!value.empty())
+        warnings.push_back("warning: " + std::string(option) + " " + value + " does nothing for " + ids(selected) +
+                           (selected.size() == 1 ? ": it sweeps its own variable, " : ": they sweep their own variables, ") +
+                           joined(variables, ", ") + ", not w1");
+  }
+  if (given.no_plots && (given.report.empty() || given.report == "-"))
+    warnings.push_back(std::string("warning: --no-plots does nothing: the plots are written only beside a report file, and --report is ") +
+                       (given.report.empty() ? "''" : "- (standard output)"));
+  return warnings;
 }
 
 void validate_wave_vector(const std::string& text, const std::string& what) {

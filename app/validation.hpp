@@ -39,6 +39,13 @@ void validate_scan_hypotheses(const std::string& M);
 // file (after following links). '' means none.
 void validate_outputs(const std::vector<std::pair<std::string, std::string>>& option_and_path);
 
+// validate_outputs, plus what is written beside a report file (not '-'): its HTML rendering
+// (`report` with .html, when `html`) and the plots directory `plots/` (when `plots`), which must be (or
+// become) a writable directory that no other output names. A report named like its own HTML
+// rendering (r.html) is refused.
+void validate_outputs_beside_report(std::vector<std::pair<std::string, std::string>> option_and_path, const std::string& report,
+                                    bool html, bool plots);
+
 // Every selected check's hypotheses hold at every (beta, M) (Section 4: M > 6; Section 5: M > 10,
 // beta in (1/4, 1]): a check is not run where its statement does not apply.
 void validate_hypotheses(const std::vector<std::string>& check_ids, const std::vector<std::string>& betas,
@@ -49,6 +56,20 @@ void validate_hypotheses(const std::vector<std::string>& check_ids, const std::v
 // pairs, the id as the registry spells it.
 std::vector<std::pair<std::string, std::string>> parse_assumptions(const std::vector<std::string>& assume,
                                                                   const std::vector<std::string>& check_ids);
+
+// The options of run (and merge) given on the command line that change nothing, one line each for
+// stderr, "warning: --OPTION VALUE does nothing ...: why": --beta or --M when no selected check involves
+// β and M (Lemma 2.1's F, F1), --omega-min or --omega-max when every selected check sweeps its own
+// variable instead of w1 ((2.1), (A)), --no-plots without a report file. The run goes ahead, its
+// outputs as without them. (eval refuses such options instead: there one value would be printed
+// beside a parameter it does not depend on.)
+struct GivenOptions {
+  std::vector<std::string> betas, Ms;  // as given (empty: not given)
+  std::string omega_min, omega_max;    // as given (empty: not given)
+  bool no_plots = false;
+  std::string report;  // the report file ('' none, '-' standard output)
+};
+std::vector<std::string> options_without_effect(const std::vector<std::string>& check_ids, const GivenOptions& given);
 
 // k = x,y,z with every component in [-1e6, 1e6] (Lemma 2.1's F, F1).
 void validate_wave_vector(const std::string& text, const std::string& what);

@@ -65,6 +65,7 @@ struct Check {
   std::string section;                    // where in the paper
   SeriesSource source;                    // set: the check sweeps itself instead of the value table
   std::string variable = "w1";            // the sweep variable the exponent refers to
+  bool involves_beta_M = true;            // false: the quantity depends on neither β nor M (Lemma 2.1's F, F1)
   std::vector<std::string> remarks;       // audit points about the statement itself (labels, typos)
 };
 

@@ -16,6 +16,7 @@ std::vector<Check> k_space_checks() {
   lemma.relation = Relation::upper;
   lemma.predicted = parse_exponent("-1");
   lemma.hypotheses = {0, 1, false, 0, "all k1, k2 ∈ R^3; F and F1 involve neither β nor M"};
+  lemma.involves_beta_M = false;
   lemma.section = "2.1";
   lemma.variable = "1+|k1|^2+|k2|^2";
   // s = 10 ... 10^8: |k1*| reaches 0 on the sphere (k1 ⊥ k2) with peaks of polar width down to 2e-4.

@@ -1,5 +1,7 @@
 #include "reports/gnuplot.hpp"
 
+#include "reports/output_file.hpp"
+
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -49,39 +51,69 @@ std::string first_line(const std::filesystem::path& file) {
   return {};
 }
 
-// Exit status of the process `argv` started with stdin from /dev/null and stdout, stderr into `log`;
-// -1 with `errno_out` set when it could not be started.
 int spawn_and_wait(const std::vector<std::string>& argv, const std::filesystem::path& log, int& errno_out) {
+  return spawn_capture(argv, log, nullptr, errno_out);
+}
+
+int spawn_capture(const std::vector<std::string>& argv, const std::filesystem::path& log, std::string* out, int& errno_out) {
+  int pipe_fds[2] = {-1, -1};
+  if (out != nullptr && ::pipe2(pipe_fds, O_CLOEXEC) != 0) {
+    errno_out = errno;
+    return -1;
+  }
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
+  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  if (out != nullptr) posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], STDOUT_FILENO);
+  else posix_spawn_file_actions_adddup2(&actions, STDERR_FILENO, STDOUT_FILENO);
   std::vector<char*> args;
   for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
   pid_t pid = 0;
   errno_out = posix_spawn(&pid, args[0], &actions, nullptr, args.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
-  if (errno_out != 0) return -1;
+  if (out != nullptr) ::close(pipe_fds[1]);
+  if (errno_out != 0) {
+    if (out != nullptr) ::close(pipe_fds[0]);
+    return -1;
+  }
+  set_running_child(pid);  // killed by the signal handlers (output_file.hpp)
+  if (out != nullptr) {
+    char buffer[65536];
+    while (true) {
+      const ssize_t n = ::read(pipe_fds[0], buffer, sizeof buffer);
+      if (n > 0) out->append(buffer, static_cast<std::size_t>(n));
+      else if (n == 0 || errno != EINTR) break;
+    }
+    ::close(pipe_fds[0]);
+  }
   int status = 0;
   while (::waitpid(pid, &status, 0) < 0)
-    if (errno != EINTR) return -1;
+    if (errno != EINTR) {
+      set_running_child(0);
+      return -1;
+    }
+  set_running_child(0);
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
-GnuplotRun run_gnuplot(const std::string& gnuplot, const std::string& directory, const std::string& script,
-                       const std::string& output) {
+GnuplotRun run_gnuplot(const std::string& gnuplot, const std::string& directory, const std::string& script) {
   const fs::path log = fs::path(directory) / (script + ".log.tmp." + std::to_string(::getpid()));
   int spawn_errno = 0;
-  const int status = spawn_and_wait({gnuplot, "-e", "cd " + gnuplot_string(directory), "-e", "output_file = " + gnuplot_string(output),
-                                     script},
-                                    log, spawn_errno);
   GnuplotRun run;
+  const int status = spawn_capture({gnuplot, "-e", "cd " + gnuplot_string(directory), "-e", "output_file = '/dev/stdout'", script}, log,
+                                   &run.output, spawn_errno);
   run.ok = status == 0;
   if (status < 0) run.message = std::string("cannot start gnuplot: ") + std::strerror(spawn_errno);
   else if (!run.ok) run.message = first_line(log);
   if (!run.ok && run.message.empty()) run.message = "gnuplot exited with status " + std::to_string(status);
+  // A complete SVG ends with its closing tag: anything else is a plot cut short.
+  const auto end = run.output.find_last_not_of(" \t\r\n");
+  if (run.ok && (end == std::string::npos || end < 5 || run.output.substr(end - 5, 6) != "</svg>")) {
+    run.ok = false;
+    run.message = run.output.empty() ? "gnuplot wrote nothing" : "gnuplot's SVG is incomplete";
+  }
   std::error_code ignored;
   fs::remove(log, ignored);
   return run;

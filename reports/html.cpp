@@ -1,6 +1,7 @@
 #include "reports/html.hpp"
 
 #include "reports/gnuplot.hpp"
+#include "reports/output_file.hpp"
 
 #include <cstring>
 #include <filesystem>
@@ -26,36 +27,28 @@ const char* const style =
 
 }  // namespace
 
-std::string write_html(const std::string& markdown_file, const std::string& html_file, const std::string& title) {
+std::string render_html(const std::string& markdown_file, const std::string& title, std::string& html) {
+  html.clear();
   const std::string pandoc = find_program("pandoc");
   if (pandoc.empty()) return "pandoc is not on PATH: no HTML report";
-  const fs::path markdown = fs::absolute(markdown_file), html = fs::absolute(html_file);
+  const fs::path markdown = fs::absolute(markdown_file);
   const fs::path directory = markdown.parent_path();
   const std::string pid = std::to_string(::getpid());
-  const fs::path header = directory / (".html-header.tmp." + pid), temporary = directory / (html.filename().string() + ".tmp." + pid),
-                 log = directory / (".pandoc.log.tmp." + pid);
+  const fs::path header = directory / (".html-header.tmp." + pid), log = directory / (".pandoc.log.tmp." + pid);
   std::error_code error;
-  {
-    FILE* f = std::fopen(header.c_str(), "w");
-    if (!f) return std::string("cannot write ") + header.string() + ": " + std::strerror(errno);
-    std::fputs(style, f);
-    std::fclose(f);
-  }
+  write_atomically(header.string(), style);
   int spawn_errno = 0;
   // --self-contained (pandoc 2.17, Debian 12) inlines every image as a data URI; --resource-path finds
-  // the plots relative to the report.
-  const int status = spawn_and_wait({pandoc, "--from=gfm", "--to=html5", "--standalone", "--self-contained",
-                                     "--resource-path=" + directory.string(), "--metadata=title:" + title,
-                                     "--include-in-header=" + header.string(), "--output=" + temporary.string(), markdown.string()},
-                                    log, spawn_errno);
+  // the plots relative to the report. The page comes back on pandoc's standard output (a pipe).
+  const int status = spawn_capture({pandoc, "--from=gfm", "--to=html5", "--standalone", "--self-contained",
+                                    "--resource-path=" + directory.string(), "--metadata=title:" + title,
+                                    "--include-in-header=" + header.string(), markdown.string()},
+                                   log, &html, spawn_errno);
   std::string why;
   if (status < 0) why = std::string("cannot start pandoc: ") + std::strerror(spawn_errno);
   else if (status != 0) why = "pandoc: " + first_line(log);
-  if (why.empty()) {
-    fs::rename(temporary, html, error);
-    if (error) why = error.message();
-  }
-  fs::remove(temporary, error);
+  else if (html.find("</html>") == std::string::npos) why = "pandoc's HTML is incomplete";
+  if (!why.empty()) html.clear();
   fs::remove(header, error);
   fs::remove(log, error);
   return why;

@@ -8,7 +8,6 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
-#include <unistd.h>
 
 namespace kwe::reports {
 
@@ -126,21 +125,15 @@ std::vector<std::vector<const CheckResult*>> by_check(const checks::Audit& audit
   return groups;
 }
 
-// Renders `script` into `svg` through a temporary, so that a failed or interrupted gnuplot leaves the
-// previous plot (or none) rather than half an SVG. Returns why it failed, or empty.
+// Renders `script` into `svg`: gnuplot's SVG is read from a pipe and written by write_atomically, so a
+// failed or interrupted gnuplot leaves the previous plot (or none) rather than half an SVG, and a write
+// that fails (a full disk) throws OutputError instead of becoming a plot "not rendered". Returns why
+// gnuplot failed, or empty.
 std::string render(const std::string& gnuplot, const fs::path& directory, const std::string& script, const std::string& svg) {
-  const std::string temporary = svg + ".tmp." + std::to_string(::getpid());
-  const fs::path written = directory / temporary;
-  const GnuplotRun run = run_gnuplot(gnuplot, directory.string(), script, temporary);
-  std::string why = run.ok ? std::string() : run.message;
-  std::error_code error;
-  if (why.empty() && (fs::file_size(written, error) == 0 || error)) why = "gnuplot wrote nothing";
-  if (why.empty()) {
-    fs::rename(written, directory / svg, error);
-    if (error) why = error.message();
-  }
-  if (!why.empty()) fs::remove(written, error);
-  return why;
+  const GnuplotRun run = run_gnuplot(gnuplot, directory.string(), script);
+  if (!run.ok) return run.message;
+  write_atomically((directory / svg).string(), run.output);
+  return {};
 }
 
 std::string stem_of(const CheckResult& r) { return safe_name(fmt::format("{}_beta{}_M{}", r.check->id, r.beta, r.M)); }
@@ -281,6 +274,8 @@ Plots write_plots(const checks::Audit& audit, const std::string& directory) {
     }
     if (gnuplot.empty())
       plots.note = fmt::format("Not rendered: gnuplot is not on PATH; the data and the gnuplot scripts are in `{}/`.", plot_directory);
+  } catch (const OutputError&) {
+    throw;
   } catch (const std::exception& error) {
     failures.push_back(error.what());
   }

@@ -37,8 +37,9 @@ struct Plots {
 
 // Writes into `directory` (created if needed) `<id>_beta<β>_M<M>.dat` for every result (abscissa,
 // |value|, error estimate, 17 significant digits), and `<id>.gp` and `<id>.svg` for every check id.
-// Every file is written to a temporary and renamed. Never throws: a plot that cannot be made is told in
-// `note`.
+// Every file is written to a temporary and renamed. A plot gnuplot cannot make is told in `note`; a file
+// that cannot be written throws OutputError (app/main.cpp renders into a staging directory and commits
+// the plots with the other outputs, all or none).
 Plots write_plots(const checks::Audit& audit, const std::string& directory);
 
 }  // namespace kwe::reports

@@ -7,7 +7,6 @@
 
 #include <cmath>
 #include <filesystem>
-#include <unistd.h>
 
 namespace kwe::reports {
 
@@ -52,17 +51,15 @@ ScanFigure write_scan_plot(const checks::Scan& scan, const std::string& director
       figure.note = "gnuplot is not on PATH: the figure's data and script are written, not the SVG";
       return figure;
     }
-    const std::string temporary = "scan_thresholds.svg.tmp." + std::to_string(::getpid());
-    const GnuplotRun run = run_gnuplot(gnuplot, directory, "scan_thresholds.gp", temporary);
-    std::error_code error;
+    const GnuplotRun run = run_gnuplot(gnuplot, directory, "scan_thresholds.gp");
     if (!run.ok) {
-      fs::remove(fs::path(directory) / temporary, error);
       figure.note = run.message;
       return figure;
     }
-    fs::rename(fs::path(directory) / temporary, fs::path(directory) / "scan_thresholds.svg", error);
-    if (error) figure.note = error.message();
-    else figure.svg = "scan_thresholds.svg";
+    write_atomically((fs::path(directory) / "scan_thresholds.svg").string(), run.output);
+    figure.svg = "scan_thresholds.svg";
+  } catch (const OutputError&) {
+    throw;
   } catch (const std::exception& e) {
     figure.note = e.what();
   }

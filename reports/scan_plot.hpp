@@ -14,6 +14,7 @@ struct ScanFigure {
   std::string note;  // why not, when not
 };
 
+// A file that cannot be written throws OutputError; gnuplot's failure is told in `note`.
 ScanFigure write_scan_plot(const checks::Scan& scan, const std::string& directory);
 
 }  // namespace kwe::reports

@@ -14,6 +14,9 @@ std::string exponent(const checks::Fit& fit) {
 }
 
 std::string threshold_line(const checks::Threshold& t) {
+  if (!t.found && std::isnan(t.extrapolated))
+    return fmt::format("{}: **no crossing of 0 in the scanned range** (predicted β = {}); fewer than two measured exponents, no line "
+                       "through them.", t.name, t.predicted);
   if (!t.found)
     return fmt::format("{}: **no crossing of 0 in the scanned range** (predicted β = {}); the line through the measured exponents "
                        "crosses 0 at β = {:.4f}.", t.name, t.predicted, t.extrapolated);

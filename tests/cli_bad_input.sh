@@ -13,7 +13,8 @@ printf '{"old": true}\n' > old.json
 printf '# old report\n' > old.md
 ln -s old.json link.json
 mkfifo fifo
-touch -d '2020-01-01 00:00:00.123456789' old.json old.md
+mkdir -p pf && printf 'not a directory\n' > pf/plots   # a plots "directory" that is a file
+touch -d '2020-01-01 00:00:00.123456789' old.json old.md pf/plots
 
 snapshot() {
   find . -printf '%p %y %s %T@ %l\n' | sort
@@ -158,6 +159,14 @@ bad "FIFO" run --checks 4.3 --json "$WORK/fifo" --report ""
 bad "/dev/null" run --checks 4.3 --json /dev/null --report ""
 bad "old.json" run --checks 4.3 --json "" --report "$WORK/old.json/x.md"
 bad "directory" run --checks 4.3 --json "$WORK/r.json" --report "$WORK/dir/"
+# run, merge, scan: what is written beside the report (its HTML rendering, plots/) is checked up front too
+bad "pf/plots' is a regular file, not a directory" run --checks 4.3 --json "" --report "$WORK/pf/r.md"
+bad "own HTML rendering" run --checks 4.3 --json "" --report "$WORK/r.html"
+bad "same file as json" run --checks 4.3 --json "$WORK/r.html" --report "$WORK/r.md"
+bad "same file as junit" run --checks 4.3 --json "" --report "$WORK/r.md" --junit "$WORK/r.html"
+bad "plots directory" run --checks 4.3 --json "$WORK/plots" --report "$WORK/r.md"
+bad "pf/plots' is a regular file" merge old.json --json "" --report "$WORK/pf/r.md"
+bad "pf/plots' is a regular file" scan --json "" --report "$WORK/pf/s.md"
 # the parser
 bad "--bogus" run --bogus "${F[@]}"
 bad "frobnicate" frobnicate

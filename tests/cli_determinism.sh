@@ -9,7 +9,7 @@ rm -rf "$WORK"
 mkdir -p "$WORK"
 cd "$WORK" || exit 1
 # Section 4 (C^234_21 sweep) and Section 5 ((5.14), a comparison of two operators): about 7 s a run.
-RUN=(run --checks 4.3,5.14 --beta 0.5 --omega-max 1e3 --digits 10 --no-plots --report "")
+RUN=(run --checks 4.3,5.14 --beta 0.5 --omega-max 1e3 --digits 10 --report "")
 strip() { grep -v -E '^\s*"(date|command|commit|seconds|jobs)":' "$1"; }
 for jobs in 1 2 4 2; do
   "$KWE" "${RUN[@]}" --jobs "$jobs" --json "r$jobs.json" >/dev/null 2>&1 || { echo "FAIL: --jobs $jobs: exit $?"; exit 1; }

@@ -28,7 +28,7 @@ grep -q '"verified":false' out.txt || { echo "FAIL: eval C234_21 verified"; fail
 expect 3 "$KWE" eval --quantity F --k1 1,0,0 --k2 0,0,0 --digits 10 --json
 grep -q '"verified":false' out.txt || { echo "FAIL: eval F verified"; failures=$((failures + 1)); }
 for check in 4.3 5.14; do
-  expect 3 "$KWE" run --checks "$check" --beta 0.5 --omega-max 1e3 --digits 10 --jobs 1 --no-plots --json r.json --report ""
+  expect 3 "$KWE" run --checks "$check" --beta 0.5 --omega-max 1e3 --digits 10 --jobs 1 --json r.json --report ""
   grep -q '"verdict": "INCONCLUSIVE"' r.json || { echo "FAIL: ($check) is not INCONCLUSIVE"; failures=$((failures + 1)); }
   if grep -q '"verdict": "PASS"' r.json; then echo "FAIL: ($check) PASS survived"; failures=$((failures + 1)); fi
 done

@@ -53,3 +53,31 @@ foreach(ids "--checks;(4.3);--assume;4.3=2beta-1-M/2" "--checks;4.3;--assume;(4.
     message(FATAL_ERROR "run ${ids}: result id '${id}', assumed '${assumed}'")
   endif()
 endforeach()
+
+# Options that change nothing are run with a warning, one line each on stderr naming the option and
+# why (issue 12, item 7): --no-plots without a report file; --beta, --M for (2.1) alone (F and F1 involve
+# neither), --omega-max for a check that sweeps its own variable (~4 s at one point per decade).
+# (execute_process directly: an empty argument does not survive a function's ARGN.)
+function(expect_warnings err code expected_lines)
+  if(NOT code EQUAL 0)
+    message(FATAL_ERROR "exit ${code}, expected 0\n${err}")
+  endif()
+  string(REGEX MATCHALL "[^\n]*\n" lines "${err}")
+  list(LENGTH lines n)
+  if(NOT n EQUAL expected_lines)
+    message(FATAL_ERROR "${n} lines on stderr, expected ${expected_lines}:\n${err}")
+  endif()
+  foreach(needle IN LISTS ARGN)
+    string(FIND "${err}" "${needle}" at)
+    if(at EQUAL -1)
+      message(FATAL_ERROR "stderr does not say '${needle}':\n${err}")
+    endif()
+  endforeach()
+endfunction()
+execute_process(COMMAND "${KWE}" run --checks 4.3 --beta 0.5 --omega-max 1e3 --digits 10 --jobs 1 --quiet --no-plots --json "" --report ""
+                RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+expect_warnings("${err}" "${code}" 1 "kwe-verify: warning: --no-plots does nothing")
+execute_process(COMMAND "${KWE}" run --checks 2.1 --beta 0.5 --M 12 --omega-max 1e6 --points-per-decade 1 --digits 10 --jobs 2 --quiet
+                        --json "" --report "" RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+expect_warnings("${err}" "${code}" 3 "warning: --beta 0.5 does nothing for (2.1)" "warning: --M 12 does nothing for (2.1)"
+                "warning: --omega-max 1e6 does nothing for (2.1)")
