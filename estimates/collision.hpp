@@ -10,6 +10,7 @@
 #include "estimates/domains.hpp"
 #include "quadrature/elementary.hpp"
 #include "quadrature/engine.hpp"
+#include "quadrature/in_place.hpp"
 #include "quadrature/level_plan.hpp"
 #include "quadrature/level_sum.hpp"
 
@@ -74,10 +75,22 @@ std::array<Real, 3> weight_exponents(Piece piece, const Model<Real>& m) {
   throw std::logic_error("unknown piece");
 }
 
+// omega_factors_into writes into `out` with one scratch value of the caller's: no allocation, for the
+// factors an integrand call recomputes (the omega that depends on both chart variables).
+template <class Real>
+void omega_factors_into(const Model<Real>& m, const Real& exponent, const Real& w, OmegaFactors<Real>& out,
+                        Real& scratch) {
+  // The call's one transcendental (quadrature/elementary.hpp: Arb, ~6x MPFR's pow).
+  elementary::pow_into(out.weight, w, exponent);
+  n01_into(m, w, out.n01, scratch);
+}
+
 template <class Real>
 OmegaFactors<Real> omega_factors(const Model<Real>& m, const Real& exponent, const Real& w) {
-  // The call's two transcendentals (quadrature/elementary.hpp: Arb, ~6x MPFR's pow).
-  return {elementary::pow(w, exponent), n01(m, w)};
+  OmegaFactors<Real> f;
+  Real scratch;
+  omega_factors_into(m, exponent, w, f, scratch);
+  return f;
 }
 
 template <class Real>
@@ -145,18 +158,22 @@ Estimate<Real> piece_level_sum(const quadrature::Engine<Real>& engine, Piece pie
       const auto inner_panels =
           quadrature::graded(inner.a, inner.b, inner.breaks, inner.unit, engine.grading, inner.exponent);
       std::array<OmegaFactors<Real>, 3> here;  // the factors at the current point
+      Real scratch;
       bool outer_done = false;
-      // The factors of the omegas not taken from a table; `inner_known`: the inner one's are in place.
-      const auto point_value = [&](const Real& y, bool inner_known) -> Real {
+      // The factors of the omegas not taken from a table; `inner`: the inner one's, from its table.
+      const auto point_value = [&](const Real& y, const OmegaFactors<Real>* inner) -> Real {
         const Omegas<Real> w = omegas_at(chart, w1, x, y);
         for (int k = 0; k < 3; ++k) {
           if (depends[k] == Dependence::outer && outer_done) continue;
-          if (depends[k] == Dependence::inner && inner_known) continue;
-          here[k] = omega_factors(model, exponents[k], omega(w, k));
+          if (depends[k] == Dependence::inner && inner != nullptr) continue;
+          omega_factors_into(model, exponents[k], omega(w, k), here[k], scratch);
         }
         outer_done = true;
-        const FactorSet<Real> f{&here[0], &here[1], &here[2]};
-        return here[0].weight * here[1].weight * here[2].weight * integrand_value<Real>(h, w, f);
+        FactorSet<Real> f{&here[0], &here[1], &here[2]};
+        if (inner != nullptr) f[inner_only] = inner;
+        Real value = integrand_value<Real>(h, w, f);
+        for (int k = 0; k < 3; ++k) quadrature::mul_into(value, value, f[k]->weight);
+        return value;
       };
       Estimate<Real> sum{0, 0, 0};
       for (std::size_t j = 0; j < inner_panels.size(); ++j) {
@@ -169,7 +186,7 @@ Estimate<Real> piece_level_sum(const quadrature::Engine<Real>& engine, Piece pie
         };
         if (panel.rule == quadrature::PanelRule::tanh_sinh || inner_only < 0) {
           part = quadrature::level_sum(std::vector<quadrature::Panel<Real>>{panel}, engine.rules, inner_level,
-                                       [&](const Real& y) -> Real { return point_value(y, false); });
+                                       [&](const Real& y) -> Real { return point_value(y, nullptr); });
           done();
           continue;
         }
@@ -186,11 +203,12 @@ Estimate<Real> piece_level_sum(const quadrature::Engine<Real>& engine, Piece pie
           found = tables.emplace(std::make_tuple(panel.a, panel.b, inner_level), std::move(t)).first;
         }
         const InnerTable& t = found->second;
+        Real term;
         for (std::size_t i = 0; i < t.y.size(); ++i) {
-          here[inner_only] = t.factors[i];
-          const Real term = t.weight[i] * point_value(t.y[i], true);
-          part.value += term;
-          part.l1 += abs(term);
+          term = point_value(t.y[i], &t.factors[i]);
+          quadrature::mul_into(term, term, t.weight[i]);
+          quadrature::add_to(part.value, term);
+          quadrature::add_abs(part.l1, term);
           ++part.calls;
         }
         done();
@@ -237,12 +255,15 @@ struct SlotProduct {
     return product;
   }
 
+  // In place (quadrature/in_place.hpp): n01 factors are read where they are, not copied.
   Real operator()(const Omegas<Real>& w, const FactorSet<Real>& f) const {
     Real product = 1;
     for (int i = 0; i < 3; ++i) {
       const int k = slots.index[i] - 2;
       if (k < 0)
-        product *= at_w1[i];
+        quadrature::mul_into(product, product, at_w1[i]);
+      else if (data[i].kind == DataKind::n01)
+        quadrature::mul_into(product, product, f[k]->n01);
       else
         product *= datum(data[i], omega(w, k), *f[k]);
     }

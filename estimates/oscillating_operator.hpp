@@ -38,6 +38,7 @@
 
 #include "estimates/collision.hpp"
 #include "estimates/oscillating.hpp"
+#include "quadrature/in_place.hpp"
 
 #include <array>
 #include <map>
@@ -163,6 +164,7 @@ struct Integrand {
   mutable std::array<Real, 3> m{};
   mutable std::array<OmegaFactors<Real>, 3> here{};
   mutable Real weight{};
+  mutable Real scratch{};
 
   // The inner-only omega's factors at every node of an inner panel, per level.
   int inner_only() const {
@@ -182,11 +184,10 @@ struct Integrand {
         here[k] = *inner;
         continue;
       }
-      here[k] = omega_factors(model, exponents[k], w[k]);
+      omega_factors_into(model, exponents[k], w[k], here[k], scratch);
     }
-    weight = here[0].weight;
-    weight *= here[1].weight;
-    weight *= here[2].weight;
+    quadrature::mul_into(weight, here[0].weight, here[1].weight);
+    quadrature::mul_into(weight, weight, here[2].weight);
     for (int i = 0; i < 3; ++i) m[i] = here[i].n01;
     values.l1 = 0;
     values.real = true;  // the combinations write re only
@@ -215,49 +216,46 @@ struct FullOperatorCombination {
   static int class_of(const Pattern& p) { return (p.s[0] != 0) * 4 + (p.s[1] != 0) * 2 + (p.s[2] != 0); }
 
   void operator()(const Real& weight, const std::array<Real, 3>& m, quadrature::Components<Real>& values) const {
-    using std::abs;
-    // c_s m_i for s = 0 (index 0) and s = +-1 (index 1), the weight folded into m2.
-    x.a2[1] = weight;
-    x.a2[1] *= m[0];
-    x.a2[0] = x.a2[1];
-    x.a2[0] *= c0;
-    x.a2[1] /= 2;
-    x.a3[0] = m[1];
-    x.a3[0] *= c0;
-    x.a3[1] = m[1];
-    x.a3[1] /= 2;
-    x.a4[0] = m[2];
-    x.a4[0] *= c0;
-    x.a4[1] = m[2];
-    x.a4[1] /= 2;
-    x.wn1 = weight;
-    x.wn1 *= n1;
+    using quadrature::add_abs;
+    using quadrature::add_product;
+    using quadrature::add_to;
+    using quadrature::half_into;
+    using quadrature::mul_into;
+    using quadrature::sub_from;
+    // c_s m_i for s = 0 (index 0) and s = +-1 (index 1), the weight folded into m2; in place
+    // (quadrature/in_place.hpp: this is a third of a call's operations).
+    mul_into(x.a2[1], weight, m[0]);
+    mul_into(x.a2[0], x.a2[1], c0);
+    half_into(x.a2[1], x.a2[1]);
+    mul_into(x.a3[0], m[1], c0);
+    half_into(x.a3[1], m[1]);
+    mul_into(x.a4[0], m[2], c0);
+    half_into(x.a4[1], m[2]);
+    mul_into(x.wn1, weight, n1);
     for (int c = 0; c < 8; ++c) {
       const int s2 = (c >> 2) & 1, s3 = (c >> 1) & 1, s4 = c & 1;
       Real& gain = x.by_class[c];
-      x.a34 = x.a3[s3];
-      x.a34 *= x.a4[s4];
-      gain = x.a34;
-      gain *= x.a2[s2];
-      if (!s2) {
-        x.t = x.a34;
-        x.t *= x.wn1;
-        gain += x.t;
+      mul_into(x.a34, x.a3[s3], x.a4[s4]);
+      mul_into(gain, x.a34, x.a2[s2]);
+      if (!s2) add_product(gain, x.a34, x.wn1, x.t);
+      if (s3 && s4) continue;  // no loss term
+      // loss = (c_s3 m3 [s4 = 0] + c_s4 m4 [s3 = 0]) c_s2 m2 n1
+      if (!s4 && !s3) {
+        x.loss = x.a3[s3];
+        add_to(x.loss, x.a4[s4]);
+      } else {
+        x.loss = !s4 ? x.a3[s3] : x.a4[s4];
       }
-      x.loss = 0;
-      if (!s4) x.loss += x.a3[s3];
-      if (!s3) x.loss += x.a4[s4];
-      x.loss *= x.a2[s2];
-      x.loss *= n1;
-      gain -= x.loss;
+      mul_into(x.loss, x.loss, x.a2[s2]);
+      mul_into(x.loss, x.loss, n1);
+      sub_from(gain, x.loss);
     }
     const auto& all = patterns();
     for (std::size_t k = 0; k < all.size(); ++k) {
       const Real& v = x.by_class[class_of(all[k])];
       values.re[k] = v;
-      x.t = abs(v);
-      values.l1 += x.t;
-      if (all[k].multiplicity == 2) values.l1 += x.t;
+      add_abs(values.l1, v);
+      if (all[k].multiplicity == 2) add_abs(values.l1, v);
     }
   }
 };

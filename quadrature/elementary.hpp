@@ -36,6 +36,12 @@ Real pow(const Real& x, const Real& y) {
   using std::pow;
   return Real(pow(x, y));
 }
+
+template <class Real>
+void pow_into(Real& out, const Real& x, const Real& y) {
+  out = pow(x, y);
+}
+
 template <class Real>
 Real pow_ui(const Real& x, unsigned n) {
   using std::pow;
@@ -123,12 +129,12 @@ inline void unary(mpfr_ptr out, mpfr_srcptr x, bool in_domain, void (*through_ar
 
 }  // namespace detail
 
-// MPFR numbers (Boost's mpfr_float): through Arb, MPFR where Arb's ball is not tight.
+// MPFR numbers (Boost's mpfr_float): through Arb, MPFR where Arb's ball is not tight. pow_into writes
+// into an existing number (no allocation: the hot loops keep their factors in place).
 template <unsigned D, boost::multiprecision::mpfr_allocation_type A, boost::multiprecision::expression_template_option E>
-boost::multiprecision::number<boost::multiprecision::mpfr_float_backend<D, A>, E> pow(
-    const boost::multiprecision::number<boost::multiprecision::mpfr_float_backend<D, A>, E>& x,
-    const boost::multiprecision::number<boost::multiprecision::mpfr_float_backend<D, A>, E>& y) {
-  boost::multiprecision::number<boost::multiprecision::mpfr_float_backend<D, A>, E> result;
+void pow_into(boost::multiprecision::number<boost::multiprecision::mpfr_float_backend<D, A>, E>& result,
+              const boost::multiprecision::number<boost::multiprecision::mpfr_float_backend<D, A>, E>& x,
+              const boost::multiprecision::number<boost::multiprecision::mpfr_float_backend<D, A>, E>& y) {
   mpfr_ptr out = result.backend().data();
   mpfr_srcptr xs = x.backend().data(), ys = y.backend().data();
   if (mpfr_number_p(xs) && mpfr_number_p(ys) && mpfr_sgn(xs) > 0) {
@@ -136,9 +142,17 @@ boost::multiprecision::number<boost::multiprecision::mpfr_float_backend<D, A>, E
     detail::load(s.x, xs);
     detail::load(s.y, ys);
     arb_pow(s.r, s.x, s.y, detail::working(out));
-    if (detail::store(out, s.r)) return result;
+    if (detail::store(out, s.r)) return;
   }
   mpfr_pow(out, xs, ys, MPFR_RNDN);
+}
+
+template <unsigned D, boost::multiprecision::mpfr_allocation_type A, boost::multiprecision::expression_template_option E>
+boost::multiprecision::number<boost::multiprecision::mpfr_float_backend<D, A>, E> pow(
+    const boost::multiprecision::number<boost::multiprecision::mpfr_float_backend<D, A>, E>& x,
+    const boost::multiprecision::number<boost::multiprecision::mpfr_float_backend<D, A>, E>& y) {
+  boost::multiprecision::number<boost::multiprecision::mpfr_float_backend<D, A>, E> result;
+  pow_into(result, x, y);
   return result;
 }
 

@@ -17,10 +17,12 @@
 
 #include "quadrature/node.hpp"
 #include "quadrature/elementary.hpp"
+#include "quadrature/in_place.hpp"
 
 #include <boost/multiprecision/mpfr.hpp>
 
 #include <cmath>
+#include <utility>
 #include <vector>
 
 namespace kwe::quadrature {
@@ -50,14 +52,20 @@ std::vector<Real> spherical_bessel_j(unsigned n, const Real& omega, unsigned bit
     for (unsigned k = 1; k + 1 < n; ++k) j[k + 1] = (2 * k + 1) / omega * j[k] - j[k - 1];
     return j;
   }
-  // Backward: the minimal solution dominates after ~bits steps past max(n, |omega|).
+  // Backward: the minimal solution dominates after ~bits steps past max(n, |omega|). In place, with
+  // 1/omega formed once (quadrature/in_place.hpp): the recurrence was a third of the Filon weights' cost.
   const unsigned start = 2 * n + bits / 2 + 20;
-  Real above = 0, here = Real(1) / 1024;  // unnormalised j_(k+1), j_k
+  Real above = 0, here = Real(1) / 1024, below, t;  // unnormalised j_(k+1), j_k, j_(k-1)
+  Real inverse;
+  reciprocal_into(inverse, omega);
   std::vector<Real> backward(n);
   for (unsigned k = start; k > 0; --k) {
-    Real below = (2 * k + 1) / omega * here - above;  // j_(k-1)
-    above = std::move(here);
-    here = std::move(below);
+    mul_into(t, inverse, here);
+    t *= 2 * k + 1;
+    below = t;
+    sub_from(below, above);  // j_(k-1) = (2k+1)/omega j_k - j_(k+1)
+    std::swap(above, here);
+    std::swap(here, below);
     if (k - 1 < n) backward[k - 1] = here;
   }
   // `here` is j_0 unnormalised, `above` j_1.
@@ -113,6 +121,7 @@ FilonWeights<Real> filon_weights(const NodeSet<Real>& nodes, const LegendreTable
   }
   FilonWeights<Real> w{std::vector<Real>(n), std::vector<Real>(n)};
   std::vector<bool> done(n, false);
+  Real t;  // scratch of the products
   for (unsigned i = 0; i < n; ++i) {
     if (done[i]) continue;
     const std::vector<Real>& p = table.p[i];
@@ -120,8 +129,8 @@ FilonWeights<Real> filon_weights(const NodeSet<Real>& nodes, const LegendreTable
     Real& im = w.im[i];
     re = 0;
     im = 0;
-    for (unsigned k = 0; k < n; k += 2) re += c[k] * p[k];
-    for (unsigned k = 1; k < n; k += 2) im += c[k] * p[k];
+    for (unsigned k = 0; k < n; k += 2) add_product(re, c[k], p[k], t);
+    for (unsigned k = 1; k < n; k += 2) add_product(im, c[k], p[k], t);
     re *= nodes[i].weight;
     im *= nodes[i].weight;
     done[i] = true;

@@ -12,11 +12,13 @@
 #include "quadrature/estimate.hpp"
 #include "quadrature/elementary.hpp"
 #include "quadrature/filon.hpp"
+#include "quadrature/in_place.hpp"
 #include "quadrature/level_sum.hpp"
 #include "quadrature/panel.hpp"
 #include "quadrature/rule_family.hpp"
 
 #include <algorithm>
+#include <memory>
 #include <stdexcept>
 #include <type_traits>
 #include <utility>
@@ -79,26 +81,18 @@ Components<Real> oscillatory_components_sum_at(const std::vector<Panel<Real>>& p
   const std::size_t D = distinct.size();
   Components<Real> total(K);
   std::vector<Real> w_re(D), w_im(D);  // the weight of the current node, per distinct frequency
-  Real t;
+  Real t;  // scratch of the products
   std::size_t index = 0;
   const auto add = [&](const Real& u, const Panel<Real>& panel, std::size_t node, const Real& w_abs) -> Real {
     const Components<Real>& value = call_at_node(f, u, panel, node, NodeAt<Real>{index, w_abs});
     for (std::size_t k = 0; k < K; ++k) {
       const Real& wr = w_re[which[k]];
       const Real& wi = w_im[which[k]];
-      t = wr;
-      t *= value.re[k];
-      total.re[k] += t;
-      t = wi;
-      t *= value.re[k];
-      total.im[k] += t;
+      add_product(total.re[k], wr, value.re[k], t);
+      add_product(total.im[k], wi, value.re[k], t);
       if (value.real) continue;
-      t = wi;
-      t *= value.im[k];
-      total.re[k] -= t;
-      t = wr;
-      t *= value.im[k];
-      total.im[k] += t;
+      sub_product(total.re[k], wi, value.im[k], t);
+      add_product(total.im[k], wr, value.im[k], t);
     }
     const Real magnitude = w_abs * value.l1;
     total.l1 += magnitude;
@@ -115,7 +109,7 @@ Components<Real> oscillatory_components_sum_at(const std::vector<Panel<Real>>& p
     if (panel.rule == PanelRule::gauss_legendre) {
       // int_a^b f(u) e^(i kappa u) du = (b - a) e^(i kappa c) int_0^1 f e^(i omega (2s - 1)) ds
       const Real centre = (panel.a + panel.b) / 2;
-      std::vector<FilonWeights<Real>> w;
+      std::vector<std::shared_ptr<const FilonWeights<Real>>> w;
       std::vector<Real> c(D), s(D);
       for (std::size_t d = 0; d < D; ++d) {
         w.push_back(rules.filon(level, Real(distinct[d] * length / 2)));
@@ -125,8 +119,11 @@ Components<Real> oscillatory_components_sum_at(const std::vector<Panel<Real>>& p
       }
       for (std::size_t j = 0; j < nodes.size(); ++j) {
         for (std::size_t d = 0; d < D; ++d) {
-          w_re[d] = c[d] * w[d].re[j] - s[d] * w[d].im[j];
-          w_im[d] = s[d] * w[d].re[j] + c[d] * w[d].im[j];
+          const FilonWeights<Real>& wd = *w[d];
+          mul_into(w_re[d], c[d], wd.re[j]);
+          sub_product(w_re[d], s[d], wd.im[j], t);
+          mul_into(w_im[d], s[d], wd.re[j]);
+          add_product(w_im[d], c[d], wd.im[j], t);
         }
         add(panel.at(nodes[j].s, nodes[j].s_complement).x, panel, j, Real(nodes[j].weight * length));
       }

@@ -17,6 +17,7 @@
 
 #include <cmath>
 #include <map>
+#include <memory>
 #include <utility>
 
 namespace kwe::quadrature {
@@ -55,9 +56,10 @@ class RuleFamily {
 
   // The Filon weights of the level-L Gauss-Legendre set for e^(i omega x) (filon.hpp), kept: building
   // them costs O(n^2), more than the integrand calls of a panel, and charts reuse panel lengths. Handed
-  // out by value: the cache is emptied when it grows past its cap (panels whose length varies
-  // continuously), which must not leave a caller holding a reference into it.
-  FilonWeights<Real> filon(unsigned level, const Real& omega) const {
+  // out as shared pointers: the cache is emptied when it grows past its cap (panels whose length varies
+  // continuously), which must not leave a caller holding a dangling reference, and a copy (2n values)
+  // per panel and frequency cost C[n0] more allocations than its integrand calls.
+  std::shared_ptr<const FilonWeights<Real>> filon(unsigned level, const Real& omega) const {
     const auto key = std::make_pair(level, omega);
     const auto found = filon_.find(key);
     if (found != filon_.end()) return found->second;
@@ -65,7 +67,9 @@ class RuleFamily {
     const NodeSet<Real>& set = nodes(level, PanelRule::gauss_legendre);
     auto table = legendre_.find(level);
     if (table == legendre_.end()) table = legendre_.emplace(level, LegendreTable<Real>(set)).first;
-    return filon_.emplace(key, filon_weights<Real>(set, table->second, omega, bits_)).first->second;
+    auto made = std::make_shared<const FilonWeights<Real>>(filon_weights<Real>(set, table->second, omega, bits_));
+    filon_.emplace(key, made);
+    return made;
   }
 
   static unsigned gauss_points(unsigned level) {
@@ -76,7 +80,7 @@ class RuleFamily {
   unsigned bits_;
   mutable std::map<unsigned, NodeSet<Real>> tanh_sinh_, gauss_;
   mutable std::map<std::pair<unsigned, Real>, NodeSet<Real>> jacobi_;
-  mutable std::map<std::pair<unsigned, Real>, FilonWeights<Real>> filon_;
+  mutable std::map<std::pair<unsigned, Real>, std::shared_ptr<const FilonWeights<Real>>> filon_;
   mutable std::map<unsigned, LegendreTable<Real>> legendre_;
 };
 
