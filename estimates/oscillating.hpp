@@ -24,6 +24,9 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
+#include <tuple>
+#include <vector>
 #include <stdexcept>
 
 namespace kwe {
@@ -127,14 +130,68 @@ std::vector<PhaseResult<Real>> phase_piece(const quadrature::Engine<Real>& engin
   };
   const Real prefactor = piece_prefactor(piece, model, w1);
 
+  // Shared factors (as in collision.hpp): in these charts w4 depends on u only, the inner-only omega (w2
+  // in D21, w3 in D3) is y itself and the third one depends on both. w4's factors are computed once per
+  // u, the inner-only one's once per node of each inner panel at each level (the panels are the same for
+  // every u but those next to the u-dependent ends: tables keyed by panel and level, filled as the nodes
+  // are reached, tanh-sinh panels stopping early), the third one's at every call. Measured (callgrind):
+  // C^234_3[n01, n01, n02], beta 0.3, w1 1.67e4, N 33, 12 digits: 17.2 G instructions with three x^y a
+  // call, 13.1 G with the inner-only factor kept by value of y in a map (53% misses: the graded levels
+  // give each u panel its own y nodes).
+  const std::array<Real, 3> exponents = weight_exponents(piece, model);
+  const int k_inner = piece == Piece::C21 ? 0 : 1, k_both = piece == Piece::C21 ? 1 : 0, k_outer = 2;
+  struct InnerTable {
+    std::vector<OmegaFactors<Real>> factors;
+    std::vector<bool> known;
+  };
+  std::map<std::tuple<Real, Real, unsigned>, InnerTable> tables;  // by panel and level
+  constexpr std::size_t tables_cap = 20000;  // emptied past it (panels that move with u add new ones)
+
   // G(u) at level L (u in the u panel `outer`; `weight`: its node's |weight| times |prefactor|, for the pass).
   const auto inner = [&](unsigned level, const Real& u, std::size_t outer, const Real& weight) -> quadrature::Estimate<Real> {
     const Real y_end = piece == Piece::C21 ? Real(w1 / 2 - u) : w1;
     const Real unit = std::min(u, Real(1));
     const auto inner_panels = quadrature::graded(Real(0), y_end, {}, unit, engine.grading);
-    const auto integrand = [&](const Real& y) -> Real {
+    const OmegaFactors<Real> outer_factors =
+        omega_factors(model, exponents[k_outer], oscillating_detail::at(piece, w1, u, Real(0)).w4);
+    OmegaFactors<Real> both;
+    Real scratch;
+    // The table of the panel being summed: `level_of_panel` gives each panel's level (the pass sums one
+    // panel at a time, `pass_panel` then names it).
+    std::size_t table_panel = static_cast<std::size_t>(-1);
+    InnerTable* table = nullptr;
+    std::size_t pass_panel = static_cast<std::size_t>(-1);
+    const auto level_of_panel = [&](std::size_t j) -> unsigned {
+      return plan.recording() ? level : level_of(level, outer, static_cast<int>(j));
+    };
+    const auto integrand = [&](const Real& y, const quadrature::NodeAt<Real>& at) -> Real {
+      const std::size_t j = pass_panel != static_cast<std::size_t>(-1) ? pass_panel : at.panel;
+      if (j != table_panel) {
+        const quadrature::Panel<Real>& panel = inner_panels[j];
+        const unsigned panel_level = level_of_panel(j);
+        const auto key = std::make_tuple(panel.a, panel.b, panel_level);
+        auto found = tables.find(key);
+        if (found == tables.end()) {
+          if (tables.size() > tables_cap) tables.clear();
+          const std::size_t n = engine.rules.nodes(panel_level, panel).size();
+          found = tables.emplace(key, InnerTable{std::vector<OmegaFactors<Real>>(n), std::vector<bool>(n, false)}).first;
+        }
+        table = &found->second;
+        table_panel = j;
+      }
+      if (!table->known[at.node]) {
+        table->factors[at.node] = omega_factors(model, exponents[k_inner], y);
+        table->known[at.node] = true;
+      }
       const Omegas<Real> w = oscillating_detail::at(piece, w1, u, y);
-      return piece_weight(piece, model, w.w2, w.w3, w.w4) * product(w);
+      omega_factors_into(model, exponents[k_both], omega(w, k_both), both, scratch);
+      FactorSet<Real> f;
+      f[k_outer] = &outer_factors;
+      f[k_inner] = &table->factors[at.node];
+      f[k_both] = &both;
+      Real value = product(w, f);
+      for (int k = 0; k < 3; ++k) quadrature::mul_into(value, value, f[k]->weight);
+      return value;
     };
     if (!plan.recording())
       return quadrature::level_sum_at(
@@ -143,6 +200,7 @@ std::vector<PhaseResult<Real>> phase_piece(const quadrature::Engine<Real>& engin
     // one's share recorded.
     quadrature::Estimate<Real> total{0, 0, 0};
     for (std::size_t j = 0; j < inner_panels.size(); ++j) {
+      pass_panel = j;
       const quadrature::Estimate<Real> part =
           quadrature::level_sum(std::vector<quadrature::Panel<Real>>{inner_panels[j]}, engine.rules, level, integrand);
       total.value += part.value;

@@ -22,12 +22,13 @@
 
 namespace kwe::quadrature {
 
-// Where a node sits: its panel (index into the partition) and its weight (rule weight times the map's
-// Jacobian).
+// Where a node sits: its panel (index into the partition), its weight (rule weight times the map's
+// Jacobian) and its index in the panel's node set.
 template <class Real>
 struct NodeAt {
   std::size_t panel;
   const Real& weight;
+  std::size_t node = 0;  // the node's index in its panel's node set (for integrands that tabulate per node)
 };
 
 template <class Real, class LevelOf, class F>
@@ -37,12 +38,13 @@ Estimate<Real> level_sum_at(const std::vector<Panel<Real>>& panels, const RuleFa
   using std::ldexp;
   Estimate<Real> total{0, 0, 0};
   std::size_t index = 0;
-  const auto term = [&](const Panel<Real>& panel, const Node<Real>& node) -> Real {
+  const auto term = [&](const Panel<Real>& panel, const NodeSet<Real>& nodes, std::size_t i) -> Real {
+    const Node<Real>& node = nodes[i];
     const MappedPoint<Real> point = panel.at(node.s, node.s_complement);
     const Real w = node.weight * point.jacobian;
     const Estimate<Real> value = [&]() -> Estimate<Real> {
       if constexpr (std::is_invocable_v<F&, const Real&, const NodeAt<Real>&>)
-        return as_estimate<Real>(f(point.x, NodeAt<Real>{index, w}));
+        return as_estimate<Real>(f(point.x, NodeAt<Real>{index, w, i}));
       else
         return as_estimate<Real>(f(point.x));
     }();
@@ -57,15 +59,15 @@ Estimate<Real> level_sum_at(const std::vector<Panel<Real>>& panels, const RuleFa
     const Panel<Real>& panel = panels[index];
     const NodeSet<Real>& nodes = rules.nodes(level_of(index), panel);
     if (panel.rule != PanelRule::tanh_sinh) {
-      for (const Node<Real>& node : nodes) term(panel, node);
+      for (std::size_t i = 0; i < nodes.size(); ++i) term(panel, nodes, i);
       continue;
     }
-    term(panel, nodes[0]);
+    term(panel, nodes, 0);
     int quiet[2] = {0, 0};  // consecutive negligible terms on the side of 0 and of 1
     for (std::size_t i = 1; i + 1 < nodes.size() && (quiet[0] < 2 || quiet[1] < 2); i += 2) {
       for (int side = 0; side < 2; ++side) {
         if (quiet[side] >= 2) continue;
-        const Real magnitude = term(panel, nodes[i + side]);
+        const Real magnitude = term(panel, nodes, i + side);
         quiet[side] = magnitude <= ldexp(total.l1, negligible_exponent) ? quiet[side] + 1 : 0;
       }
     }

@@ -84,7 +84,7 @@ Components<Real> oscillatory_components_sum_at(const std::vector<Panel<Real>>& p
   Real t;  // scratch of the products
   std::size_t index = 0;
   const auto add = [&](const Real& u, const Panel<Real>& panel, std::size_t node, const Real& w_abs) -> Real {
-    const Components<Real>& value = call_at_node(f, u, panel, node, NodeAt<Real>{index, w_abs});
+    const Components<Real>& value = call_at_node(f, u, panel, node, NodeAt<Real>{index, w_abs, node});
     for (std::size_t k = 0; k < K; ++k) {
       const Real& wr = w_re[which[k]];
       const Real& wi = w_im[which[k]];
