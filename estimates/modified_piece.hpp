@@ -21,10 +21,10 @@ struct DifferenceOfData {
   Real w1, bracket1_squared;
 
   Real operator()(const Omegas<Real>& w, const FactorSet<Real>& f) const {
-    using boost::multiprecision::expm1;
-    using boost::multiprecision::log1p;
     using std::abs;
-    const Real ratio_minus_one = expm1(Real(n.model->minus_quarter_M * log1p(Real(w.w4_minus_w1 * (w.w4 + w1) / bracket1_squared))));
+    // Through Arb (quadrature/elementary.hpp), MPFR's where Arb's ball is not tight.
+    const Real ratio_minus_one = elementary::expm1(
+        Real(n.model->minus_quarter_M * elementary::log1p(Real(w.w4_minus_w1 * (w.w4 + w1) / bracket1_squared))));
     return f[0]->n01 * f[1]->n01 * n1 * abs(ratio_minus_one);
   }
 };

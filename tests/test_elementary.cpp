@@ -103,6 +103,32 @@ TEST_CASE("elementary: e^x and log x within one ulp", "[elementary]") {
   }
 }
 
+TEST_CASE("elementary: log(1 + x) and e^x - 1 within one ulp, tiny arguments included", "[elementary]") {
+  for (unsigned d : digits10_tested) {
+    Real::default_precision(d);
+    const mpfr_prec_t bits = mpfr_get_prec(Real(0).backend().data());
+    std::vector<std::string> args = spread(-40, 3, 3);
+    for (const char* extra : {"0.5", "-0.999999", "1e-300", "700.25"}) args.emplace_back(extra);
+    for (const std::string& text : args) {
+      const Real x(text);
+      for (const Real& arg : {x, Real(-x)}) {
+        Exact exact(bits + 64);
+        mpfr_expm1(exact.v, arg.backend().data(), MPFR_RNDN);
+        INFO("expm1, bits " << bits << ", x = " << arg);
+        REQUIRE(within_one_ulp(el::expm1(arg), exact.v));
+        if (arg > -1) {
+          mpfr_log1p(exact.v, arg.backend().data(), MPFR_RNDN);
+          INFO("log1p, bits " << bits << ", x = " << arg);
+          REQUIRE(within_one_ulp(el::log1p(arg), exact.v));
+        }
+      }
+    }
+  }
+  // Outside log1p's domain and at the edge: MPFR's answers.
+  CHECK(isnan(el::log1p(Real(-2))));
+  CHECK(el::log1p(Real(-1)) == -std::numeric_limits<Real>::infinity());
+}
+
 TEST_CASE("elementary: sin and cos within one ulp, large phases and near multiples of pi", "[elementary]") {
   for (unsigned d : digits10_tested) {
     Real::default_precision(d);
