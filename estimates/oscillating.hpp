@@ -136,8 +136,8 @@ std::vector<PhaseResult<Real>> phase_piece(const quadrature::Engine<Real>& engin
   // every u but those next to the u-dependent ends: tables keyed by panel and level, filled as the nodes
   // are reached, tanh-sinh panels stopping early), the third one's at every call. Measured (callgrind):
   // C^234_3[n01, n01, n02], beta 0.3, w1 1.67e4, N 33, 12 digits: 17.2 G instructions with three x^y a
-  // call, 13.1 G with the inner-only factor kept by value of y in a map (53% misses: the graded levels
-  // give each u panel its own y nodes).
+  // call, 12.8 G with these tables. Most fills are still misses: for u < 1 the inner panels are graded at
+  // scale u and differ from one u to the next.
   const std::array<Real, 3> exponents = weight_exponents(piece, model);
   const int k_inner = piece == Piece::C21 ? 0 : 1, k_both = piece == Piece::C21 ? 1 : 0, k_outer = 2;
   struct InnerTable {
