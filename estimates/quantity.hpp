@@ -127,7 +127,10 @@ quadrature::Result<Real> oscillating_collision(const quadrature::Engine<Real>& e
       add(total, oscillating_piece(engine, q.slots, piece, data, model, w1), Real(1));
       continue;
     }
-    const PhaseResult<Real> z = phase_piece(engine, q.slots, piece, data, model, w1);
+    // n02: the value is Re Z, and the levels go on until Re Z itself is met; n0: A C^j_i[k, l, n01] carries
+    // the size, and |Z| is the scale.
+    const PhaseTarget target = data[2].kind == DataKind::n02 ? PhaseTarget::real_part : PhaseTarget::modulus;
+    const PhaseResult<Real> z = phase_piece(engine, q.slots, piece, data, model, w1, target);
     add(total, from_phase(z, z.re, engine.tolerance()), Real(1));
     if (data[2].kind == DataKind::n0) {
       std::array<Data<Real>, 3> smooth = data;
