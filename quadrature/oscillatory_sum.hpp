@@ -18,6 +18,8 @@
 #include "quadrature/rule_family.hpp"
 
 #include <algorithm>
+#include <map>
+#include <tuple>
 #include <memory>
 #include <stdexcept>
 #include <type_traits>
@@ -57,6 +59,26 @@ decltype(auto) call_at_node(F& f, const Real& u, const Panel<Real>& panel, std::
     return f(u);
 }
 
+// The complex weights e^(i kappa c) (b - a) W_j(kappa (b - a) / 2) of a Gauss-Legendre panel's nodes, per
+// distinct frequency, kept for panels that recur: the inner panels of the phase expansion
+// (estimates/oscillating_operator.hpp) are the same for every outer node but those next to a moving end,
+// and forming these weights was 4 multiplications per node and frequency, a quarter of a call (C[n0],
+// beta 0.3, w1 1.67e4, N 33: 5-7 distinct frequencies for 14 components). Keyed by panel and level; valid
+// for one set of frequencies (the first call's; another set is a logic error). Emptied past `cap` entries.
+template <class Real>
+struct FilonNodeCache {
+  struct Entry {
+    std::vector<Real> x, w_abs;  // the nodes and their |weight| (b - a) w_j
+    std::vector<Real> re, im;    // node-major: [j * D + d]
+  };
+  std::vector<Real> distinct;
+  std::map<std::tuple<Real, Real, unsigned>, Entry> entries;
+  std::size_t cap = 512;
+  // The panels that recur, set by the caller before each sum: those inside [shared_from, shared_to]; the
+  // others are summed as without a cache (a panel seen once is not worth storing).
+  Real shared_from = 0, shared_to = 0;
+};
+
 // int f_k(u) e^(i kappa_k u) du for every component k at once; f(u) returns Components<Real> (or a
 // reference to a buffer of its own). The products are formed in place in one scratch value: no
 // allocation per node. Panels: Gauss-Legendre (Filon weights, any length), and, shorter than a radian
@@ -64,7 +86,8 @@ decltype(auto) call_at_node(F& f, const Real& u, const Panel<Real>& panel, std::
 // The level may differ from panel to panel (level_plan.hpp): level_of(panel index).
 template <class Real, class LevelOf, class F>
 Components<Real> oscillatory_components_sum_at(const std::vector<Panel<Real>>& panels, const RuleFamily<Real>& rules,
-                                               LevelOf&& level_of, const std::vector<Real>& kappas, F&& f) {
+                                               LevelOf&& level_of, const std::vector<Real>& kappas, F&& f,
+                                               FilonNodeCache<Real>* cache = nullptr) {
   using std::abs;
   using std::cos;
   using std::ldexp;
@@ -79,25 +102,37 @@ Components<Real> oscillatory_components_sum_at(const std::vector<Panel<Real>>& p
     if (found == distinct.end()) distinct.push_back(kappas[k]);
   }
   const std::size_t D = distinct.size();
+  std::vector<char> zero(D);  // kappa = 0: real weights, no product with their imaginary part
+  for (std::size_t d = 0; d < D; ++d) zero[d] = distinct[d] == 0;
+  if (cache != nullptr) {
+    if (cache->distinct.empty() && cache->entries.empty()) cache->distinct = distinct;
+    if (cache->distinct != distinct) throw std::logic_error("FilonNodeCache: used with another set of frequencies");
+  }
   Components<Real> total(K);
   std::vector<Real> w_re(D), w_im(D);  // the weight of the current node, per distinct frequency
   Real t;  // scratch of the products
   std::size_t index = 0;
-  const auto add = [&](const Real& u, const Panel<Real>& panel, std::size_t node, const Real& w_abs) -> Real {
+  // The node's weights per distinct frequency at wr[d], wi[d].
+  const auto add_weighted = [&](const Real& u, const Panel<Real>& panel, std::size_t node, const Real& w_abs,
+                                const Real* wr_of, const Real* wi_of) -> Real {
     const Components<Real>& value = call_at_node(f, u, panel, node, NodeAt<Real>{index, w_abs, node});
     for (std::size_t k = 0; k < K; ++k) {
-      const Real& wr = w_re[which[k]];
-      const Real& wi = w_im[which[k]];
+      const std::size_t d = which[k];
+      const Real& wr = wr_of[d];
+      const Real& wi = wi_of[d];
       add_product(total.re[k], wr, value.re[k], t);
-      add_product(total.im[k], wi, value.re[k], t);
+      if (!zero[d]) add_product(total.im[k], wi, value.re[k], t);
       if (value.real) continue;
-      sub_product(total.re[k], wi, value.im[k], t);
+      if (!zero[d]) sub_product(total.re[k], wi, value.im[k], t);
       add_product(total.im[k], wr, value.im[k], t);
     }
     const Real magnitude = w_abs * value.l1;
     total.l1 += magnitude;
     total.calls += value.calls;
     return magnitude;
+  };
+  const auto add = [&](const Real& u, const Panel<Real>& panel, std::size_t node, const Real& w_abs) -> Real {
+    return add_weighted(u, panel, node, w_abs, w_re.data(), w_im.data());
   };
   const int negligible_exponent = -static_cast<int>(rules.bits()) - 8;
   for (; index < panels.size(); ++index) {
@@ -108,23 +143,55 @@ Components<Real> oscillatory_components_sum_at(const std::vector<Panel<Real>>& p
     const Real length = panel.b - panel.a;
     if (panel.rule == PanelRule::gauss_legendre) {
       // int_a^b f(u) e^(i kappa u) du = (b - a) e^(i kappa c) int_0^1 f e^(i omega (2s - 1)) ds
-      const Real centre = (panel.a + panel.b) / 2;
-      std::vector<std::shared_ptr<const FilonWeights<Real>>> w;
-      std::vector<Real> c(D), s(D);
-      for (std::size_t d = 0; d < D; ++d) {
-        w.push_back(rules.filon(level, Real(distinct[d] * length / 2)));
-        elementary::sin_cos(Real(distinct[d] * centre), s[d], c[d]);
-        c[d] *= length;
-        s[d] *= length;
-      }
-      for (std::size_t j = 0; j < nodes.size(); ++j) {
+      const auto weights_of_node = [&](std::size_t j, const std::vector<std::shared_ptr<const FilonWeights<Real>>>& w,
+                                       const std::vector<Real>& c, const std::vector<Real>& s, Real* wr, Real* wi) {
         for (std::size_t d = 0; d < D; ++d) {
           const FilonWeights<Real>& wd = *w[d];
-          mul_into(w_re[d], c[d], wd.re[j]);
-          sub_product(w_re[d], s[d], wd.im[j], t);
-          mul_into(w_im[d], s[d], wd.re[j]);
-          add_product(w_im[d], c[d], wd.im[j], t);
+          mul_into(wr[d], c[d], wd.re[j]);
+          sub_product(wr[d], s[d], wd.im[j], t);
+          mul_into(wi[d], s[d], wd.re[j]);
+          add_product(wi[d], c[d], wd.im[j], t);
         }
+      };
+      const auto panel_factors = [&](std::vector<std::shared_ptr<const FilonWeights<Real>>>& w, std::vector<Real>& c,
+                                     std::vector<Real>& s) {
+        const Real centre = (panel.a + panel.b) / 2;
+        c.resize(D);
+        s.resize(D);
+        for (std::size_t d = 0; d < D; ++d) {
+          w.push_back(rules.filon(level, Real(distinct[d] * length / 2)));
+          elementary::sin_cos(Real(distinct[d] * centre), s[d], c[d]);
+          c[d] *= length;
+          s[d] *= length;
+        }
+      };
+      if (cache != nullptr && panel.a >= cache->shared_from && panel.b <= cache->shared_to) {
+        const auto key = std::make_tuple(panel.a, panel.b, level);
+        auto found = cache->entries.find(key);
+        if (found == cache->entries.end()) {
+          if (cache->entries.size() >= cache->cap) cache->entries.clear();
+          std::vector<std::shared_ptr<const FilonWeights<Real>>> w;
+          std::vector<Real> c, s;
+          panel_factors(w, c, s);
+          typename FilonNodeCache<Real>::Entry e;
+          e.re.resize(nodes.size() * D);
+          e.im.resize(nodes.size() * D);
+          for (std::size_t j = 0; j < nodes.size(); ++j) {
+            e.x.push_back(panel.at(nodes[j].s, nodes[j].s_complement).x);
+            e.w_abs.push_back(Real(nodes[j].weight * length));
+            weights_of_node(j, w, c, s, &e.re[j * D], &e.im[j * D]);
+          }
+          found = cache->entries.emplace(key, std::move(e)).first;
+        }
+        const typename FilonNodeCache<Real>::Entry& e = found->second;
+        for (std::size_t j = 0; j < nodes.size(); ++j) add_weighted(e.x[j], panel, j, e.w_abs[j], &e.re[j * D], &e.im[j * D]);
+        continue;
+      }
+      std::vector<std::shared_ptr<const FilonWeights<Real>>> w;
+      std::vector<Real> c, s;
+      panel_factors(w, c, s);
+      for (std::size_t j = 0; j < nodes.size(); ++j) {
+        weights_of_node(j, w, c, s, w_re.data(), w_im.data());
         add(panel.at(nodes[j].s, nodes[j].s_complement).x, panel, j, Real(nodes[j].weight * length));
       }
       continue;
