@@ -59,6 +59,48 @@ TEST_CASE("Filon-Gauss-Legendre: a closed-form oscillatory integral to 30 digits
   }
 }
 
+TEST_CASE("the Filon weights kept per panel (FilonNodeCache) give the sums bit for bit, hit or miss", "[unit]") {
+  // Components with frequencies 0, 3, -3 and 7 (0 shared by two) on panels of which the middle ones are
+  // shared: the same sums with the cache empty (misses), full (hits), and without it.
+  Real::default_precision(30);
+  const quadrature::RuleFamily<Real> rules(working_bits());
+  std::vector<quadrature::Panel<Real>> panels;
+  for (Real a = Real(1) / 4; a < 40; a *= 4)
+    panels.push_back({quadrature::PanelMap::linear, quadrature::PanelRule::gauss_legendre, a, Real(a * 4)});
+  const std::vector<Real> kappas{Real(0), Real(3), Real(-3), Real(7), Real(0)};
+  quadrature::Components<Real> buffer(kappas.size());
+  const auto f = [&](const Real& u) -> const quadrature::Components<Real>& {
+    buffer.l1 = 0;
+    for (std::size_t k = 0; k < kappas.size(); ++k) {
+      buffer.re[k] = exp(Real(-u / (k + 1)));
+      buffer.im[k] = k % 2 ? Real(u / (1 + u * u)) : Real(0);
+      buffer.l1 += abs(buffer.re[k]) + abs(buffer.im[k]);
+    }
+    buffer.calls = 1;
+    return buffer;
+  };
+  const auto level_of = [](std::size_t j) -> unsigned { return 6 + static_cast<unsigned>(j % 2); };
+  quadrature::FilonNodeCache<Real> cache;
+  cache.shared_from = panels[1].a;
+  cache.shared_to = panels[panels.size() - 2].b;
+  const auto plain = quadrature::oscillatory_components_sum_at(panels, rules, level_of, kappas, f);
+  const auto missed = quadrature::oscillatory_components_sum_at(panels, rules, level_of, kappas, f, &cache);
+  const std::size_t stored = cache.entries.size();
+  const auto hit = quadrature::oscillatory_components_sum_at(panels, rules, level_of, kappas, f, &cache);
+  CHECK(stored == panels.size() - 2);
+  CHECK(cache.entries.size() == stored);
+  for (std::size_t k = 0; k < kappas.size(); ++k) {
+    INFO("component " << k);
+    CHECK(missed.re[k] == plain.re[k]);
+    CHECK(missed.im[k] == plain.im[k]);
+    CHECK(hit.re[k] == plain.re[k]);
+    CHECK(hit.im[k] == plain.im[k]);
+  }
+  CHECK(hit.calls == plain.calls);
+  CHECK_THROWS_AS(quadrature::oscillatory_components_sum_at(panels, rules, level_of, std::vector<Real>{Real(1)}, f, &cache),
+                  std::logic_error);
+}
+
 TEST_CASE("the Filon route for n02 agrees with the direct charts where the direct charts resolve it", "[checks]") {
   // At w1 = 3, N = 1 the oscillation is slow enough for the ordinary charts (domains.hpp) with cos in the
   // integrand: two independent routes to C^234_i[n01, n01, n02]. The direct route is the weaker one (its
