@@ -123,12 +123,16 @@ inline Piece piece_of(PhaseChart chart) {
 // weights (FilonNodeCache) could share: C[n0], beta 0.3, w1 30, N 2, A 10, 10 digits: 3 499 hits for
 // 12 885 misses of the weights' cache with the rungs at first 4^k.
 template <class Real>
+Real inner_anchor(const Real& highest_kappa) {
+  return highest_kappa > 0 ? std::min(Real(1), Real(1 / highest_kappa)) : Real(1);
+}
+
+template <class Real>
 std::vector<quadrature::Panel<Real>> inner_panels(const Real& end, const Real& unit, const Real& highest_kappa,
                                                   const Real& alpha) {
   using quadrature::PanelMap;
   using quadrature::PanelRule;
-  Real anchor = 1;
-  if (highest_kappa > 0) anchor = std::min(anchor, Real(1 / highest_kappa));
+  const Real anchor = inner_anchor(highest_kappa);
   const Real first = std::min({unit, end, anchor});
   std::vector<quadrature::Panel<Real>> panels{
       {PanelMap::linear, alpha == 0 ? PanelRule::gauss_legendre : PanelRule::gauss_jacobi, Real(0), first, alpha}};
@@ -142,7 +146,6 @@ std::vector<quadrature::Panel<Real>> inner_panels(const Real& end, const Real& u
   }
   // Past it: fixed rungs anchor 4^k, no sliver at the end.
   for (Real b = anchor * 4; a < end; b *= 4) {
-    if (b <= a) continue;
     const Real top = b * 2 > end ? end : b;
     panels.push_back({PanelMap::linear, PanelRule::gauss_legendre, a, top});
     a = top;
@@ -402,9 +405,9 @@ quadrature::Result<Real> phase_expansion(const quadrature::Engine<Real>& engine,
     };
     if (!plan.recording())
     {
-      // The rungs from min(1, 1/kappa) to the last panel's start are the same for every u (inner_panels).
+      // The rungs from the anchor to the last panel's start are the same for every u (inner_panels).
       quadrature::FilonNodeCache<Real>& cache = setups[chart].inner_weights;
-      cache.shared_from = std::min(Real(1), Real(1 / highest));
+      cache.shared_from = inner_anchor(highest);
       cache.shared_to = panels.back().a;
       return quadrature::oscillatory_components_sum_at(panels, engine.rules, panel_level, s.kappa_y, integrand, &cache);
     }
