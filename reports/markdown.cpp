@@ -132,10 +132,26 @@ void first_screen(std::ostringstream& out, const checks::Audit& audit, const che
          "error targets, the fit is too uncertain, or a negative control did not fail).\n";
 }
 
+// Observations (where a sup is attained, how a bound's two sides compare, ...) are measurements, not
+// findings about the paper: they are listed in their check's section, and the first screen keeps the findings.
+bool is_observation(const checks::Finding& n) { return n.kind == "observation" && !n.id.empty(); }
+
 void notes_section(std::ostringstream& out, const checks::Findings& f) {
   out << "\n## Audit notes\n\n";
-  if (f.notes.empty()) out << "None: the numbers agree with every statement as written.\n";
-  for (const auto& n : f.notes) out << fmt::format("- *{}* — {}: {}\n", n.kind, link(n.id), n.text);
+  std::size_t findings = 0, observations = 0;
+  for (const auto& n : f.notes) {
+    if (is_observation(n)) {
+      ++observations;
+      continue;
+    }
+    ++findings;
+    out << fmt::format("- *{}* — {}: {}\n", n.kind, link(n.id), n.text);
+  }
+  if (findings == 0) out << "None: the numbers agree with every statement as written.\n";
+  if (observations > 0)
+    out << fmt::format("\n{} further measurement{} (where a supremum is attained, the size of a term, ...) {} listed under "
+                       "\"measurements\" in {} check's section below.\n",
+                       observations, observations == 1 ? "" : "s", observations == 1 ? "is" : "are", observations == 1 ? "its" : "each");
 }
 
 void provenance_section(std::ostringstream& out, const checks::Audit& audit, const checks::Findings& f) {
@@ -163,6 +179,13 @@ void check_section(std::ostringstream& out, const std::vector<const CheckResult*
     if (l.id == c.id && !l.measured.empty())
       out << fmt::format("- measured exponent across β at M = {}: {} (line through {} values of β, largest residual {:.1e})\n", l.M, l.measured,
                          l.line.count, l.line.residual);
+  bool heading = false;
+  for (const auto& n : f.notes)
+    if (is_observation(n) && n.id == c.id) {
+      if (!heading) out << "- measurements:\n";
+      heading = true;
+      out << fmt::format("  - {}\n", n.text);
+    }
   out << "\n| β | M | stated exponent | measured ± uncertainty | slack | sharp | implied constant | verdict | negative control (must FAIL) |\n"
          "|---|---|---|---|---|---|---|---|---|\n";
   for (const CheckResult* r : rs)
