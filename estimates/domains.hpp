@@ -68,6 +68,16 @@ Real infinity() {
   return std::numeric_limits<Real>::infinity();
 }
 
+// When w1 < 1 the data's scale 1 (<w>^(-M/2)) and the scale w1 (the cross-section's minimum, D3's break)
+// are two scales: D1 and D3 then grade from w1 (their unit) with 1 as a break, so the rungs w1 * 8^k
+// climb to the data's scale and the tail starts past it. Graded from 1 instead, D3's outer range kept one
+// panel over [w1, 1], ten decades at w1 = 2.4e-11, which Gauss-Legendre resolved only at level 8 (the
+// conservation test's near-zero nodes). With w1 >= 1 both are unchanged: unit w1 for D1, unit 1 and break w1 for D3.
+template <class Real>
+std::vector<Real> data_scale_break(const Real& w1) {
+  return w1 < 1 ? std::vector<Real>{Real(1)} : std::vector<Real>{};
+}
+
 template <class Real>
 Range<Real> outer_range(Chart chart, const Model<Real>& m, const Real& w1) {
   const Real half = w1 / 2;
@@ -76,8 +86,12 @@ Range<Real> outer_range(Chart chart, const Model<Real>& m, const Real& w1) {
     case Chart::D21: return {0, half, {}, 1, corner};
     case Chart::D22a: return {0, half, {}, 1, Real(m.beta + Real(3) / 2)};
     case Chart::D22b: return {0, half, {}, w1, Real(1)};  // all of w2, w3, w4 stay in [w1/2, w1]
-    case Chart::D3: return {0, infinity<Real>(), {w1}, 1, corner};
-    case Chart::D1: return {0, infinity<Real>(), {}, w1, Real(0)};
+    case Chart::D3: {
+      std::vector<Real> breaks = data_scale_break(w1);
+      breaks.push_back(w1);
+      return {0, infinity<Real>(), breaks, w1 < 1 ? w1 : Real(1), corner};
+    }
+    case Chart::D1: return {0, infinity<Real>(), data_scale_break(w1), w1, Real(0)};
   }
   return {};
 }
@@ -89,7 +103,7 @@ Range<Real> inner_range(Chart chart, const Model<Real>& m, const Real& w1, const
     case Chart::D22a:
     case Chart::D22b: return {0, x / 2, {}, w1, Real(0)};  // w3, w4 near w1/2: smooth on scale w1
     case Chart::D3: return {0, x < w1 ? x : w1, {}, 1, m.beta_plus_half};
-    case Chart::D1: return {0, infinity<Real>(), {}, w1, Real(0)};
+    case Chart::D1: return {0, infinity<Real>(), data_scale_break(w1), w1, Real(0)};
   }
   return {};
 }

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include <unistd.h>
 
 namespace kwe::reports {
@@ -33,9 +35,13 @@ void ProgressDisplay::start_ticker() {
   if (mode_ == Mode::quiet) return;
   ticker_ = std::thread([this] {
     std::unique_lock<std::mutex> lock(mutex_);
+    // The first wake is at one second, when work that is not short shows its first line (a CI log then
+    // sees that the work started); later ones every `period`.
     const double period = mode_ == Mode::in_place ? 1.0 : interval_;
+    double wait = std::min(1.0, period);
     while (!stop_) {
-      wake_.wait_for(lock, std::chrono::duration<double>(period));
+      wake_.wait_for(lock, std::chrono::duration<double>(wait));
+      wait = period;
       if (stop_ || finished_) break;
       lock.unlock();
       tick();

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# scan on a tiny range (two betas, seven points, no oscillating term; ~6 s on one thread): its progress
+# scan on a tiny range (two betas, seven points, no oscillating term; ~2 s on one thread): its progress
 # display on stderr, one line every few seconds when stderr is not a terminal, nothing with --quiet; its
 # outputs SCAN.md, scan.json and plots/scan_thresholds.* written beside each other.
 # Usage: cli_scan_small.sh KWE WORK
@@ -21,7 +21,12 @@ fail() {
 code=$?
 # No crossing lies in [0.3, 0.4]: exit 1 (a threshold not found where predicted).
 [ "$code" -eq 1 ] || fail "scan: exit $code, expected 1: $(cat stderr.txt)"
-grep -q '^kwe-verify: [0-9]*/28 values (.*β = 0\.[34], M = 12' stderr.txt || fail "no progress line: $(cat stderr.txt)"
+# A line shows once the work has run a second (the ticker's first wake): on a machine where the whole
+# scan takes under that, only the final line is expected.
+elapsed=$(sed -n 's/^kwe-verify: 28\/28 values, done in \([0-9.]*\) s$/\1/p' stderr.txt)
+if awk -v t="${elapsed:-0}" 'BEGIN { exit !(t >= 1.2) }'; then
+  grep -q '^kwe-verify: [0-9]*/28 values (.*β = 0\.[34], M = 12' stderr.txt || fail "no progress line: $(cat stderr.txt)"
+fi
 grep -q '^kwe-verify: 28/28 values, done in' stderr.txt || fail "no final progress line: $(cat stderr.txt)"
 ! grep -q $'\r' stderr.txt || fail "a carriage return in lines mode"
 for f in out/SCAN.md out/scan.json out/plots/scan_thresholds.dat out/plots/scan_thresholds.gp; do
