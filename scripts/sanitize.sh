@@ -3,7 +3,7 @@
 # (CMakePresets.json, build tree build-asan/).
 #   bash scripts/sanitize.sh          the subset .ci/run runs: the unit tests of the parsers and the logic
 #                                     (test_exponent, test_maximise, test_fit_verdict) and the bad-input
-#                                     table (cli_bad_input, 115 runs of the program's validation paths)
+#                                     table (cli_bad_input, 126 runs of the program's validation paths)
 #   bash scripts/sanitize.sh --full   the whole unit tier (label unit; the quadrature and oscillatory tests
 #                                     run several times slower under the sanitizers: beyond the CI budget)
 set -euo pipefail
