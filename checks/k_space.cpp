@@ -8,7 +8,6 @@
 #include <boost/math/constants/constants.hpp>
 #include <fmt/format.h>
 
-#include <chrono>
 #include <cmath>
 #include <map>
 #include <mutex>
@@ -74,9 +73,11 @@ std::string fit_note(const std::string& what, const std::vector<SweepPoint>& poi
                      fit.exponent, fit.uncertainty, fit.last_slope, lowest ? "inf" : "sup", decimal(constant));
 }
 
-std::string cost_note(std::size_t points, std::size_t evaluations, std::size_t calls, double seconds) {
-  return fmt::format("cost: {} points, {} sphere integrals in the searches ({:.0f} per point), {} integrand calls, {:.1f} s",
-                     points, evaluations, double(evaluations) / double(points), calls, seconds);
+// Counts only, no time: the notes are part of the results, which are deterministic given the inputs (a
+// sharded run and its merge equal the unsharded run); the run's wall time is in the run metadata.
+std::string cost_note(std::size_t points, std::size_t evaluations, std::size_t calls) {
+  return fmt::format("cost: {} points, {} sphere integrals in the searches ({:.0f} per point), {} integrand calls",
+                     points, evaluations, double(evaluations) / double(points), calls);
 }
 
 // Series are kept per (beta, M, digits) and sweep: the audit asks again for every (beta, M).
@@ -151,7 +152,6 @@ std::vector<std::string> lemma_notes(const SeriesRequest& request, const std::ve
 }
 
 Series compute_lemma_2_1(const SeriesRequest& request, const KSpaceSweep& sweep) {
-  const auto start = std::chrono::steady_clock::now();
   const std::vector<std::string> xs = abscissae(sweep, request.per_decade);
   set_working_precision(request.digits);
   const Point2 lo{Real(0), Real(0)}, hi{boost::math::constants::pi<Real>(), Real(1)};
@@ -181,8 +181,7 @@ Series compute_lemma_2_1(const SeriesRequest& request, const KSpaceSweep& sweep)
   bool orthogonal_met = true;
   series.notes = lemma_notes(request, xs, F, F1, orthogonal_met);
   series.met = series.met && orthogonal_met;
-  series.notes.push_back(cost_note(xs.size(), evaluations, calls,
-                                   std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()));
+  series.notes.push_back(cost_note(xs.size(), evaluations, calls));
   return series;
 }
 
@@ -224,7 +223,6 @@ Result paper_reduction_of_I(const Engine& engine, const Vec3<Real>& k1, const Ve
 }
 
 Series compute_appendix_a(const SeriesRequest& request, const KSpaceSweep& sweep) {
-  const auto start = std::chrono::steady_clock::now();
   const std::vector<std::string> xs = abscissae(sweep, request.per_decade);
   set_working_precision(request.digits);
   const Point2 lo{Real(1), Real(0)}, hi{Real(2), boost::math::constants::pi<Real>()};
@@ -275,8 +273,7 @@ Series compute_appendix_a(const SeriesRequest& request, const KSpaceSweep& sweep
                                      short_decimal(xs.back()), decimal(ratio, 20), decimal(off_two_pi, 2), decimal(off_one, 2),
                                      decimal(reduction.value, 10), decimal(reduction.error, 2), reading));
   series.met = series.met && reduction.met;
-  series.notes.push_back(cost_note(xs.size(), evaluations, calls,
-                                   std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()));
+  series.notes.push_back(cost_note(xs.size(), evaluations, calls));
   return series;
 }
 
