@@ -27,6 +27,7 @@
 #include "reports/markdown.hpp"
 #include "reports/output_file.hpp"
 #include "reports/plots.hpp"
+#include "reports/range_plot.hpp"
 #include "reports/progress.hpp"
 #include "reports/scan_plot.hpp"
 #include "reports/scan_report.hpp"
@@ -194,9 +195,9 @@ struct SweepArgs {
 struct RunArgs {
   std::vector<std::string> checks, betas{"0.3", "0.5", "0.75", "1"}, Ms{"12"}, assume;
   SweepArgs sweep{"2", "1e4", "4", "12", "", "report/results.json", "report/REPORT.md"};
-  bool no_plots = false;
+  bool no_plots = false, range = false;
   std::string shard, junit;
-  bool given_betas = false, given_Ms = false, given_omega_min = false, given_omega_max = false;
+  bool given_betas = false, given_Ms = false, given_omega_min = false, given_omega_max = false, given_json = false, given_report = false;
 };
 
 // The warnings of options_without_effect, one line each on stderr, once the input is known to be good.
@@ -233,7 +234,12 @@ int publish(const kwe::checks::Audit& computed, const kwe::reports::Metadata& me
     const kwe::reports::StagingDirectory stage(directory.string());
     const fs::path staged_plots = fs::path(stage.path()) / kwe::reports::plot_directory;
     // The plots first, so that the report links exactly those that were rendered.
-    const kwe::reports::Plots plots = out.no_plots ? kwe::reports::Plots{} : kwe::reports::write_plots(audit, staged_plots.string());
+    kwe::reports::Plots plots = out.no_plots ? kwe::reports::Plots{} : kwe::reports::write_plots(audit, staged_plots.string());
+    if (!out.no_plots && findings.range) {
+      const kwe::reports::RangePlots range = kwe::reports::write_range_plots(*findings.range, staged_plots.string());
+      plots.range = range.figures;
+      if (!range.note.empty()) plots.note += (plots.note.empty() ? "" : " ") + range.note;
+    }
     for (const auto& [name, contents] : kwe::reports::read_files(staged_plots.string()))
       files.emplace_back((directory / kwe::reports::plot_directory / name).string(), contents);
     kwe::reports::ReportLinks links;
@@ -290,6 +296,9 @@ int run(const RunArgs& a, const std::string& command) {
   o.check_ids = kwe::app::list_of_checks(a.checks);
   o.betas = kwe::app::list_of_numbers(a.betas, "beta");
   o.Ms = kwe::app::list_of_numbers(a.Ms, "M");
+  o.range = a.range;
+  if (a.range && (a.given_betas || a.given_Ms))
+    throw std::invalid_argument("range: the range audit takes its (beta, M) from each check's hypotheses; drop --beta and --M");
   for (const std::string& beta : o.betas)
     for (const std::string& M : o.Ms) {
       kwe::Parameters p;
@@ -297,7 +306,7 @@ int run(const RunArgs& a, const std::string& command) {
       p.M = M;
       p.validate();
     }
-  kwe::app::validate_hypotheses(o.check_ids, o.betas, o.Ms);
+  if (!a.range) kwe::app::validate_hypotheses(o.check_ids, o.betas, o.Ms);
   o.digits = a.sweep.parsed_digits();
   o.grid = a.sweep.grid();
   o.jobs = a.sweep.parsed_jobs();
@@ -469,6 +478,9 @@ int main(int argc, char** argv) {
   r.sweep.add_to(run_cmd);
   run_cmd->add_option("--assume", r.assume, "ID=EXPONENT: judge check ID against EXPONENT instead of the paper's")->type_name("ID=EXPONENT");
   run_cmd->add_flag("--no-plots", r.no_plots, "do not write the plots (by default: the directory plots/ beside the report)");
+  run_cmd->add_flag("--range", r.range,
+                    "the range audit: every check over its hypotheses up to their edges (Section 4: M 6.25..24, beta 0..1; Section 5: "
+                    "M 10.25..24, beta 0.26..1), exponents as formulas in (beta, M); default outputs report/range/");
   run_cmd->add_option("--shard", r.shard, "run the k-th of n deterministic slices of the (check, beta, M) results; join them with merge")->type_name("K/N");
   run_cmd->add_option("--junit", r.junit, "JUnit XML file, one test case per check")->type_name("FILE");
   run_cmd->footer("Writes the JSON results, the Markdown report, its HTML rendering (REPORT.html, with pandoc) and plots/ beside it.\n"
@@ -522,6 +534,10 @@ int main(int argc, char** argv) {
   sc.sweep.given_jobs = scan_cmd->count("--jobs") > 0;
   r.given_betas = run_cmd->count("--beta") > 0;
   r.given_Ms = run_cmd->count("--M") > 0;
+  r.given_json = run_cmd->count("--json") > 0;
+  r.given_report = run_cmd->count("--report") > 0;
+  if (r.range && !r.given_json) r.sweep.json = "report/range/results.json";
+  if (r.range && !r.given_report) r.sweep.report = "report/range/REPORT.md";
   r.given_omega_min = run_cmd->count("--omega-min") > 0;
   r.given_omega_max = run_cmd->count("--omega-max") > 0;
   try {

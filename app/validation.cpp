@@ -235,9 +235,13 @@ void validate_hypotheses(const std::vector<std::string>& check_ids, const std::v
       if (!((h.beta_min_open ? b > h.beta_min : b >= h.beta_min) && b <= h.beta_max))
         throw std::invalid_argument("beta: " + beta + " is outside the hypotheses of check (" + c->id + "): " + h.text);
     }
-    for (const std::string& M : Ms)
+    for (const std::string& M : Ms) {
       if (!(as_double(M, "M") > h.M_min))
         throw std::invalid_argument("M: " + M + " is outside the hypotheses of check (" + c->id + "): " + h.text);
+      for (const std::string& beta : betas)  // a region of its own (Appendix A: M > 2β + 2)
+        if (!checks::within_hypotheses(h, as_double(beta, "beta"), as_double(M, "M")))
+          throw std::invalid_argument("M: " + M + " at beta " + beta + " is outside the hypotheses of check (" + c->id + "): " + h.text);
+    }
   }
 }
 

@@ -1,5 +1,6 @@
 #include "checks/audit.hpp"
 
+#include "checks/range_grid.hpp"
 #include "checks/registry.hpp"
 
 #include <chrono>
@@ -12,6 +13,14 @@ void AuditOptions::validate() const {
   for (const auto& [id, formula] : assumed) {
     find_check(id);
     parse_exponent(formula);
+  }
+  if (range) {
+    for (const Unit& u : units(*this)) {
+      Parameters p;
+      p.beta = u.beta;
+      p.M = u.M;
+      p.validate();
+    }
   }
   if (betas.empty() || Ms.empty()) throw std::invalid_argument("beta and M lists must not be empty");
   for (const std::string& beta : betas)
@@ -37,11 +46,6 @@ std::vector<const Check*> selected(const AuditOptions& options) {
   else
     for (const std::string& id : options.check_ids) checks.push_back(&find_check(id));
   return checks;
-}
-
-bool within(const Hypotheses& h, double beta, double M) {
-  const bool beta_ok = (h.beta_min_open ? beta > h.beta_min : beta >= h.beta_min) && beta <= h.beta_max;
-  return beta_ok && M > h.M_min;
 }
 
 ComparisonResult compare(const Comparison& comparison, const ValueTable& table, const PointKey& base,
@@ -71,8 +75,11 @@ ComparisonResult compare(const Comparison& comparison, const ValueTable& table, 
 std::vector<Unit> units(const AuditOptions& options) {
   std::vector<Unit> all;
   for (const Check* c : selected(options))
-    for (const std::string& beta : options.betas)
-      for (const std::string& M : options.Ms) all.push_back({c, beta, M});
+    if (options.range)
+      for (const GridPoint& p : range_grid(*c)) all.push_back({c, p.beta, p.M});
+    else
+      for (const std::string& beta : options.betas)
+        for (const std::string& M : options.Ms) all.push_back({c, beta, M});
   return all;
 }
 
@@ -122,7 +129,7 @@ Audit run_audit(const AuditOptions& options, const ProgressSink& progress) {
     const double b = std::stod(beta), m = std::stod(M);
     std::vector<std::string> violations;
     r.predicted = r.exponent.at(b, m);
-    r.within_hypotheses = within(c->hypotheses, b, m);
+    r.within_hypotheses = within_hypotheses(c->hypotheses, b, m);
     if (c->source) {
       Series s = c->source({beta, M, options.digits, options.jobs, options.grid.per_decade, &table, omegas});
       set_working_precision(options.digits);

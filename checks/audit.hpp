@@ -17,6 +17,9 @@ struct AuditOptions {
   std::vector<std::string> check_ids;           // empty: all registered
   std::vector<std::string> betas{"0.3", "0.5", "0.75", "1"};
   std::vector<std::string> Ms{"12"};
+  // The range audit (issue 13): each check at the points of range_grid (checks/range_grid.hpp), which
+  // cover its hypotheses up to their edges; betas and Ms are then not used.
+  bool range = false;
   Grid grid;
   unsigned digits = 12;
   unsigned jobs = 1;
@@ -64,7 +67,7 @@ struct Audit {
 };
 
 // One result of the audit to compute: a check at one (β, M), in the order of the report (the checks as
-// selected, then β, then M).
+// selected, then β, then M; with `range`, the check's range_grid).
 struct Unit {
   const Check* check = nullptr;
   std::string beta, M;

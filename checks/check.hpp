@@ -26,7 +26,13 @@ struct Hypotheses {
   bool beta_min_open = false;  // beta > beta_min (Section 5: beta in (1/4, 1])
   double M_min = 0;            // M > M_min (Section 4: 6, Section 5: 10)
   std::string text;            // as the paper states them
+  // When the bounds above cannot say it (Appendix A: M > 2β + 2): the region as parse_polygon reads it
+  // (checks/polygon.hpp), e.g. "0 <= beta <= 1, M > 2beta + 2"; it then replaces the bounds.
+  std::string region;
 };
+
+// (β, M) inside the hypotheses, decided exactly on the decimals (checks/polygon.hpp).
+bool within_hypotheses(const Hypotheses& hypotheses, double beta, double M);
 
 // A check whose values are not a w1-sweep of one quantity of the value table (k-space integrals with a
 // sup over configurations, envelopes, sweeps in A or N) produces its own series.

@@ -298,6 +298,7 @@ Findings analyse(const Audit& audit) {
                        "Section 4.3 writes the datum n01(w1) := <w1>^(-M), while f01(k) = (1+|k|^4)^(-M/4) gives <w1>^(-M/2): every "
                        "exponent here is computed with <w1>^(-M/2), the datum the stated exponents fit.",
                        {}});
+  if (audit.options.range || audit.options.Ms.size() >= 2) f.range = analyse_range(audit);
   return f;
 }
 

@@ -12,7 +12,9 @@
 
 #include "checks/audit.hpp"
 #include "checks/beta_line.hpp"
+#include "checks/range.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -52,6 +54,8 @@ struct Findings {
   std::vector<EquationStatus> equations;  // in the audit's order of checks
   std::vector<MeasuredLine> lines;
   std::vector<Finding> notes;
+  // Over the hypothesis range (checks/range.hpp): for run --range, and for a run with several M.
+  std::optional<RangeAnalysis> range;
 };
 
 Findings analyse(const Audit& audit);

@@ -30,11 +30,16 @@ std::string format(const Polygon& region) {
 }
 
 Polygon region_of(const Hypotheses& h) {
+  if (!h.region.empty()) return parse_polygon(h.region);
   const Affine beta{0, 1, 0}, M{0, 0, 1};
   const Affine beta_min{decimal_rational(h.beta_min), 0, 0}, beta_max{decimal_rational(h.beta_max), 0, 0},
       M_min{decimal_rational(h.M_min), 0, 0};
   return {{h.beta_min_open ? less(beta_min, beta) : less_equal(beta_min, beta), less_equal(beta, beta_max),
            less(M_min, M)}};
+}
+
+bool within_hypotheses(const Hypotheses& h, double beta, double M) {
+  return region_of(h).contains({decimal_rational(beta), decimal_rational(M)});
 }
 
 bool Polygon::contains(const Point& x) const {

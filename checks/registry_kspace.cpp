@@ -29,9 +29,9 @@ std::vector<Check> k_space_checks() {
   appendix.data.clear();
   appendix.relation = Relation::lower;
   appendix.predicted = parse_exponent("2beta - 2");
-  // The proof uses β - M/2 + 1 < 0, i.e. M > 2β + 2; with β ≤ 1 that is implied by M > 4, the bound the
-  // hypotheses can express (for β < 1 it marks some admissible M in (2β + 2, 4] as outside).
-  appendix.hypotheses = {0, 1, false, 4, "β - M/2 + 1 < 0 (M > 2β + 2, used in the proof), 1 ≤ |k2| ≤ 2, |k1| ≥ 10"};
+  // The proof uses β - M/2 + 1 < 0, i.e. M > 2β + 2: the region says it exactly (M > 2 is its bound at β = 0).
+  appendix.hypotheses = {0, 1, false, 2, "β - M/2 + 1 < 0 (M > 2β + 2, used in the proof), 1 ≤ |k2| ≤ 2, |k1| ≥ 10",
+                         "0 <= beta <= 1, M > 2beta + 2"};
   appendix.section = "Appendix A";
   appendix.variable = "|k1|";
   appendix.source = [](const SeriesRequest& r) { return appendix_a_series(r, {"10", "1e6"}); };

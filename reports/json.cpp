@@ -1,5 +1,6 @@
 #include "reports/json.hpp"
 
+#include "checks/polygon.hpp"
 #include "checks/registry.hpp"
 
 namespace kwe::reports {
@@ -12,7 +13,7 @@ std::string decimal(const Real& x, unsigned digits) { return to_decimal(x, digit
 
 json hypotheses(const checks::Hypotheses& h) {
   return {{"beta_min", h.beta_min}, {"beta_max", h.beta_max}, {"beta_min_open", h.beta_min_open},
-          {"M_greater_than", h.M_min}, {"text", h.text}};
+          {"M_greater_than", h.M_min}, {"text", h.text}, {"region", format(checks::region_of(h))}};
 }
 
 }  // namespace
@@ -114,6 +115,52 @@ json to_json(const checks::Audit& audit, const checks::Findings& findings, const
     lines.push_back({{"id", l.id}, {"M", l.M}, {"slope", l.line.slope}, {"intercept", l.line.intercept}, {"residual", l.line.residual},
                      {"betas", l.line.count}, {"linear", l.line.linear()}, {"measured", l.measured}, {"gap", l.gap}});
   for (const auto& n : findings.notes) notes.push_back({{"kind", n.kind}, {"id", n.id}, {"text", n.text}, {"where", n.where}});
+  json range = nullptr;
+  if (findings.range) {
+    const checks::RangeAnalysis& a = *findings.range;
+    json rchecks = json::array(), combined = json::array(), thresholds = json::array(), records = json::array();
+    for (const checks::RangeCheck& rc : a.checks) {
+      json points = json::array();
+      for (const checks::RangePoint& p : rc.points) {
+        json point = {{"beta", p.beta}, {"M", p.M}, {"verdict", checks::to_string(p.outcome)}, {"decided", p.decided}, {"status", p.status},
+                      {"stated", p.stated}, {"exponent", p.exponent}, {"uncertainty", p.uncertainty}};
+        if (p.log.detected) point["logarithm"] = {{"p", p.log.p}, {"q", p.log.q}, {"summary", p.log.summary}};
+        points.push_back(point);
+      }
+      json pieces = json::array();
+      for (const checks::Affine& f : rc.measured.formula.pieces) pieces.push_back(checks::format(f));
+      rchecks.push_back({{"id", rc.id},
+                         {"relation", rc.relation},
+                         {"stated", rc.stated},
+                         {"hypotheses", rc.hypotheses},
+                         {"measured", {{"recognised", rc.measured.ok},
+                                       {"formula", rc.measured.ok ? checks::format(rc.measured.formula) : ""},
+                                       {"pieces", pieces},
+                                       {"crossovers", rc.measured.crossovers},
+                                       {"worst_residual", rc.measured.worst_residual},
+                                       {"underdetermined", rc.measured.underdetermined},
+                                       {"reason", rc.measured.reason}}},
+                         {"region", {{"decided", rc.region.decided},
+                                     {"holds", rc.region.holds},
+                                     {"sharp", rc.region.sharp},
+                                     {"fails", rc.region.fails},
+                                     {"summary", rc.region.summary}}},
+                         {"grid", {{"pass", rc.pass}, {"fail", rc.fail}, {"inconclusive", rc.inconclusive}, {"logarithms", rc.logarithms}}},
+                         {"disagreements", rc.disagreements},
+                         {"notes", rc.notes},
+                         {"points", points}});
+    }
+    for (const checks::CombinedClaim& cc : a.combined)
+      combined.push_back({{"id", cc.id}, {"statement", cc.statement}, {"stated", cc.stated}, {"with_stated", cc.with_stated.summary},
+                          {"holds_with_stated", cc.with_stated.holds}, {"measured", cc.measured},
+                          {"with_measured", cc.with_measured ? cc.with_measured->summary : ""},
+                          {"holds_with_measured", cc.with_measured ? json(cc.with_measured->holds) : json(nullptr)}, {"missing", cc.missing}});
+    for (const checks::ThresholdCurve& t : a.thresholds)
+      thresholds.push_back({{"term", t.term}, {"from", t.from}, {"exponent", t.exponent}, {"curve", t.curve}, {"predicted", t.predicted}});
+    for (const checks::RangeFinding& f : a.findings)
+      records.push_back({{"id", f.id}, {"kind", f.kind}, {"region", f.region}, {"evidence", f.evidence}});
+    range = {{"checks", rchecks}, {"combined", combined}, {"thresholds", thresholds}, {"findings", records}};
+  }
   json assumed = json::object();
   for (const auto& [id, formula] : o.assumed) assumed[id] = formula;
   return {{"tool", "kwe-verify"},
@@ -122,6 +169,7 @@ json to_json(const checks::Audit& audit, const checks::Findings& findings, const
            {{"checks", o.check_ids},
             {"betas", o.betas},
             {"Ms", o.Ms},
+            {"range", o.range},
             {"grid", {{"omega_min", o.grid.omega_min}, {"omega_max", o.grid.omega_max}, {"per_decade", o.grid.per_decade}}},
             {"digits", o.digits},
             {"working_bits", bits_for_digits(o.digits)},
@@ -133,7 +181,7 @@ json to_json(const checks::Audit& audit, const checks::Findings& findings, const
             {"shard", {{"index", o.shard_index}, {"count", o.shard_count}}}}},
           {"reproduce", reproduce_command(o)},
           {"overall", checks::to_string(checks::overall(audit))},
-          {"findings", {{"equations", equations}, {"lines", lines}, {"notes", notes}}},
+          {"findings", {{"equations", equations}, {"lines", lines}, {"notes", notes}, {"range", range}}},
           {"results", results},
           {"run",
            {{"commit", metadata.commit},
@@ -169,6 +217,7 @@ checks::Audit audit_from_json(const json& j) {
     o.check_ids = field(opt, "checks").get<std::vector<std::string>>();
     o.betas = field(opt, "betas").get<std::vector<std::string>>();
     o.Ms = field(opt, "Ms").get<std::vector<std::string>>();
+    o.range = opt.contains("range") && opt.at("range").get<bool>();
     const json& grid = field(opt, "grid");
     o.grid = {field(grid, "omega_min").get<std::string>(), field(grid, "omega_max").get<std::string>(), field(grid, "per_decade").get<unsigned>()};
     o.digits = field(opt, "digits").get<unsigned>();

@@ -219,6 +219,58 @@ void check_section(std::ostringstream& out, const std::vector<const CheckResult*
                          "constant, dashed lines the fitted asymptote.\n\n![({}) log-log]({}/{})\n", c.id, plot_directory, p.svg);
 }
 
+// The range audit (checks/range.hpp): per check its measured formula and region of validity, the claims
+// built from several estimates, the thresholds as curves, the findings as records.
+void range_section(std::ostringstream& out, const checks::RangeAnalysis& a, const Plots& plots) {
+  out << "\n## Over the hypothesis range\n\n"
+         "Each check at a grid of (β, M) covering its hypotheses up to their edges. *Measured formula*: the exponents of the decided points "
+         "recognised as a max of affine pieces with small rational coefficients (refused when no such formula fits within 3 uncertainties); "
+         "*holds / sharp / fails*: decided exactly, in rationals, over the hypothesis polygon with the measured formula in place of the "
+         "true exponent; *grid*: the verdicts at the points themselves.\n\n"
+         "| check | stated | measured formula | pieces take over at | holds | sharp | fails | grid (PASS / FAIL / undecided / log) |\n"
+         "|---|---|---|---|---|---|---|---|\n";
+  for (const checks::RangeCheck& rc : a.checks)
+    out << fmt::format("| {} | {} {} | {} | {} | {} | {} | {} | {} / {} / {} / {} |\n", link(rc.id), rc.relation, rc.stated,
+                       rc.measured.ok ? checks::format(rc.measured.formula) : "— (" + cell(rc.measured.reason) + ")",
+                       rc.measured.crossovers.empty() ? std::string("—") : join(rc.measured.crossovers, "; "),
+                       rc.region.decided ? rc.region.holds : "—", rc.region.decided ? rc.region.sharp : "—",
+                       rc.region.decided ? rc.region.fails : "—", rc.pass, rc.fail, rc.inconclusive, rc.logarithms);
+  out << "\nIn one line each:\n\n";
+  for (const checks::RangeCheck& rc : a.checks) {
+    out << fmt::format("- {} {} {} on {}: {}.", link(rc.id), rc.relation, rc.stated, rc.hypotheses, rc.region.summary);
+    for (const std::string& u : rc.measured.underdetermined) out << " " << u << ".";
+    for (const std::string& n : rc.notes) out << " Note: " << n << ".";
+    for (const std::string& d : rc.disagreements) out << " **Grid and formula disagree**: " << d << ".";
+    out << "\n";
+  }
+  if (!a.combined.empty()) {
+    out << "\n### Claims built from several estimates\n\nEach decided exactly over the concluding estimate's hypotheses, first with the "
+           "exponents as stated, then with the measured formulas in their place.\n\n"
+           "| claim | with the stated exponents | decision | with the measured formulas | decision |\n|---|---|---|---|---|\n";
+    for (const checks::CombinedClaim& cc : a.combined)
+      out << fmt::format("| {} | `{}` | {} | {} | {} |\n", cell(cc.statement), cc.stated, cc.with_stated.summary,
+                         cc.measured.empty() ? "—" : "`" + cc.measured + "`",
+                         cc.with_measured ? cc.with_measured->summary : "not decided: no measured formula for " + cc.missing);
+  }
+  if (!a.thresholds.empty()) {
+    out << "\n### Thresholds as curves in (β, M)\n\nWhere the weighted growth exponent, from the measured formulas, crosses 0.\n\n"
+           "| term | from | weighted exponent | crosses 0 at | the paper's |\n|---|---|---|---|---|\n";
+    for (const checks::ThresholdCurve& t : a.thresholds)
+      out << fmt::format("| {} | {} | {} | {} | {} |\n", cell(t.term), link(t.from), t.exponent.empty() ? "—" : t.exponent, t.curve, t.predicted);
+  }
+  if (!a.findings.empty()) {
+    out << "\n### Findings over the range\n\n| check | kind | region of (β, M) | evidence |\n|---|---|---|---|\n";
+    for (const checks::RangeFinding& f : a.findings)
+      out << fmt::format("| {} | {} | {} | {} |\n", link(f.id), f.kind, f.region.empty() ? "—" : cell(f.region), cell(f.evidence));
+  }
+  if (!plots.range.empty()) {
+    out << "\n### Figures\n\nPer check, the (β, M) plane: filled green sharp, open blue holds but loose, red cross violated, orange triangle "
+           "a logarithm at the stated power, grey undecided; dashed grey where one piece of the measured formula takes over, solid red where "
+           "a piece meets the stated exponent.\n";
+    for (const Plot& p : plots.range) out << fmt::format("\n![({}) over its hypotheses]({}/{})\n", p.id, plot_directory, p.svg);
+  }
+}
+
 }  // namespace
 
 std::string to_markdown(const checks::Audit& audit, const checks::Findings& findings, const Metadata& metadata, const Plots& plots,
@@ -228,6 +280,7 @@ std::string to_markdown(const checks::Audit& audit, const checks::Findings& find
   out << "# Does *On the ill-posedness of kinetic wave equations* hold up? An exponent audit by kwe-verify\n\n";
   first_screen(out, audit, findings);
   notes_section(out, findings);
+  if (findings.range) range_section(out, *findings.range, plots);
   provenance_section(out, audit, findings);
 
   out << "\n## Checks\n\nMeasured: the exponent p̂ extrapolated from the sweep, with its uncertainty u. Slack: stated − measured "

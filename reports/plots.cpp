@@ -241,10 +241,22 @@ std::string panels_script(const std::string& svg, const std::vector<const CheckR
 
 }  // namespace
 
+std::string plot_file_name(const std::string& text) { return safe_name(text); }
+
+std::string render_plot(const std::string& gnuplot, const std::string& directory, const std::string& script, const std::string& svg) {
+  return render(gnuplot, directory, script, svg);
+}
+
 std::string plot_directory_beside(const std::string& report) { return (fs::path(report).parent_path() / plot_directory).string(); }
 
 Plots write_plots(const checks::Audit& audit, const std::string& directory) {
   Plots plots;
+  if (audit.options.range) {
+    // Dozens of (β, M) per check: the range figures (reports/range_plot.hpp) replace the per-point plots.
+    plots.note = "The range audit draws one (β, M) figure per check instead of the per-(β, M) plots: `kwe-verify run --checks ID --beta B --M M` "
+                 "draws those for one point.";
+    return plots;
+  }
   std::vector<std::string> failures;
   try {
     const std::string gnuplot = find_gnuplot();

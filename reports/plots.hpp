@@ -32,6 +32,7 @@ struct Plot {
 struct Plots {
   std::vector<Plot> rendered;  // in the audit's order of checks
   std::vector<Plot> panels;    // compensated quantity, local slope (and ratio) per (β, M), same order
+  std::vector<Plot> range;     // the range audit's (β, M) figures (reports/range_plot.hpp), same order
   std::string note;            // what was not rendered and why, one line for the report; empty when all were
 };
 
@@ -41,5 +42,10 @@ struct Plots {
 // that cannot be written throws OutputError (app/main.cpp renders into a staging directory and commits
 // the plots with the other outputs, all or none).
 Plots write_plots(const checks::Audit& audit, const std::string& directory);
+
+// A check id or a decimal as a file name part: anything but letters, digits, '.', '-', '_' becomes '_'.
+std::string plot_file_name(const std::string& text);
+// Renders `script` (in `directory`) with `gnuplot` into `svg` there; "" on success, else why not.
+std::string render_plot(const std::string& gnuplot, const std::string& directory, const std::string& script, const std::string& svg);
 
 }  // namespace kwe::reports

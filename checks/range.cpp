@@ -1,0 +1,395 @@
+#include "checks/range.hpp"
+
+#include "checks/findings.hpp"
+#include "checks/registry.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <stdexcept>
+
+namespace kwe::checks {
+
+namespace {
+
+std::string where(const std::string& beta, const std::string& M) { return "(β, M) = (" + beta + ", " + M + ")"; }
+
+std::string join(const std::vector<std::string>& items, const std::string& sep) {
+  std::string s;
+  for (const std::string& i : items) s += (s.empty() ? "" : sep) + i;
+  return s;
+}
+
+Point exact_point(const std::string& beta, const std::string& M) { return {decimal_rational(std::stod(beta)), decimal_rational(std::stod(M))}; }
+
+// The failure pieces of an implication as one phrase: "M <= 4beta + 7 or beta = 1".
+std::string failure_text(const Implication& i) {
+  if (i.holds) return "nowhere";
+  std::vector<std::string> parts;
+  for (const Failure& f : i.failures) parts.push_back(f.summary);
+  return join(parts, " or ");
+}
+
+// The local slopes' noise from the values' own error estimates: a slope between w_k and w_(k+1) moves by
+// at most (e_k/|Q_k| + e_(k+1)/|Q_(k+1)|) / ln(w_(k+1)/w_k).
+double slope_noise(const CheckResult& r) {
+  double noise = 1e-15;
+  for (std::size_t k = 0; k + 1 < r.series.size(); ++k) {
+    const double a = std::abs(static_cast<double>(r.series[k].error / r.series[k].value));
+    const double b = std::abs(static_cast<double>(r.series[k + 1].error / r.series[k + 1].value));
+    const double dl = std::log(static_cast<double>(r.series[k + 1].omega / r.series[k].omega));
+    if (std::isfinite(a + b) && dl > 0) noise = std::max(noise, (a + b) / dl);
+  }
+  return noise;
+}
+
+LogFactor log_factor_of(const CheckResult& r) {
+  if (!r.fit.ok || r.series.size() < 3 || r.fit.local_slopes.size() + 1 != r.series.size()) return {};
+  for (const SweepPoint& p : r.series)
+    if (p.value == 0) return {};
+  std::vector<double> mid;
+  for (std::size_t k = 0; k + 1 < r.series.size(); ++k)
+    mid.push_back(0.5 * (std::log(static_cast<double>(r.series[k].omega)) + std::log(static_cast<double>(r.series[k + 1].omega))));
+  try {
+    return detect_log_factor(mid, r.fit.local_slopes, slope_noise(r));
+  } catch (const std::invalid_argument&) {
+    return {};  // an abscissa <= 1: no logarithm to read
+  }
+}
+
+RangePoint point_of(const CheckResult& r, const Tolerances& t) {
+  RangePoint p;
+  p.beta = r.beta;
+  p.M = r.M;
+  p.outcome = r.verdict.outcome;
+  p.sharp = r.verdict.sharp;
+  p.stated = r.predicted;
+  p.exponent = r.fit.exponent;
+  p.uncertainty = std::max(r.fit.uncertainty, t.min_uncertainty);
+  p.decided = r.values_met && r.fit.ok && r.fit.uncertainty <= t.max_uncertainty;
+  p.log = log_factor_of(r);
+  if (p.log.detected && r.values_met) {
+    // The size is w1^p (ln w1)^q: its exponent is p, known to the spread of the log fit.
+    p.exponent = p.log.p;
+    // p's spread in s = p + q/ln w on the tail: the model's residuals, and q's uncertainty over the last
+    // 1/ln w (how far the extrapolation to 1/ln w = 0 reaches).
+    const double last = std::log(static_cast<double>(r.series.back().omega));
+    p.uncertainty = std::max({3 * p.log.residual_log, p.log.q_uncertainty / last, t.min_uncertainty, 1e-6});
+    p.decided = p.uncertainty <= t.max_uncertainty;
+  }
+  const bool upper = r.check->relation != Relation::lower, lower = r.check->relation != Relation::upper;
+  if (p.log.detected && p.decided && std::abs(p.exponent - p.stated) <= 3 * p.uncertainty && ((upper && p.log.q > 0) || (lower && p.log.q < 0)))
+    p.status = "violated by a logarithm";
+  else if (p.outcome == Outcome::fail) p.status = "violated";
+  else if (p.outcome == Outcome::inconclusive) p.status = "inconclusive";
+  else if (p.sharp) p.status = "sharp";
+  else p.status = "loose by " + fraction(std::abs(r.verdict.slack), std::max(1e-6, 3 * p.uncertainty));
+  return p;
+}
+
+struct Exact {
+  PiecewiseAffine s;
+  Relation relation;
+};
+
+// The claims "m R s" whose failure sets are where the statement fails: one for ≲ and ≳, two for ≈.
+std::vector<Claim> validity_claims(const PiecewiseAffine& m, const PiecewiseAffine& s, Relation relation, bool strict) {
+  std::vector<Claim> claims;
+  if (relation != Relation::lower) claims.push_back({m, strict ? Order::less : Order::less_equal, s});
+  if (relation != Relation::upper) claims.push_back({m, strict ? Order::greater : Order::greater_equal, s});
+  return claims;
+}
+
+RegionOfValidity region_of_validity(const Polygon& H, const PiecewiseAffine& m, const PiecewiseAffine& s, Relation relation) {
+  RegionOfValidity v;
+  v.decided = true;
+  std::vector<std::string> fails;
+  for (const Claim& c : validity_claims(m, s, relation, false)) {
+    const Implication i = decide(H, c);
+    if (!i.holds) {
+      fails.push_back(failure_text(i) + (relation == Relation::both ? (c.order == Order::less_equal ? " (m > s)" : " (m < s)") : ""));
+      for (const Failure& f : i.failures) v.failures.push_back(f);
+    }
+    if (i.gap && relation != Relation::both) v.gap = i.gap;
+  }
+  v.fails = fails.empty() ? "nowhere" : join(fails, "; ");
+  v.holds = fails.empty() ? "the whole range" : "outside " + v.fails;
+  if (relation == Relation::both) {
+    v.sharp = v.holds;  // ≈ holding is sharp
+  } else {
+    // Sharp where m = s: the failure set of the strict claim (m >= s for ≲), inside where it holds.
+    const Implication strict = decide(H, validity_claims(m, s, relation, true).front());
+    v.sharp = strict.holds ? "nowhere" : failure_text(strict);
+    if (!strict.holds && strict.failures.size() == 1 && strict.failures.front().summary == "the whole range" && fails.empty())
+      v.sharp = "the whole range";
+  }
+  if (fails.empty()) {
+    v.summary = "holds on the whole range";
+    if (v.sharp == "the whole range") v.summary += ", sharp";
+    else if (v.sharp == "nowhere") {
+      v.summary += ", sharp nowhere";
+      if (v.gap && v.gap->value) v.summary += fmt::format(" (loose by at least {})", to_string(-*v.gap->value));
+    } else v.summary += ", sharp for " + v.sharp;
+  } else if (fails.size() == 1 && v.failures.size() == 1 && v.failures.front().summary == "the whole range") {
+    v.summary = "fails on the whole range";
+  } else {
+    v.summary = "fails for " + v.fails;
+  }
+  return v;
+}
+
+PiecewiseAffine stated_of(const std::string& formula) { return parse_piecewise(formula); }
+
+PiecewiseAffine concatenated(const std::vector<PiecewiseAffine>& fs) {
+  PiecewiseAffine out;
+  for (const PiecewiseAffine& f : fs)
+    for (const Affine& a : f.pieces) out.pieces.push_back(a);
+  return out;
+}
+
+// The sweep separates two pieces when the smaller decays against the larger by a factor e^2 over it.
+void separation_notes(RangeCheck& rc, const Audit& audit) {
+  if (!rc.measured.ok || rc.measured.formula.pieces.size() < 2) return;
+  const double span = std::log(std::stod(audit.options.grid.omega_max) / std::stod(audit.options.grid.omega_min));
+  std::vector<std::string> close;
+  for (const RangePoint& p : rc.points) {
+    std::vector<double> v;
+    for (const Affine& a : rc.measured.formula.pieces) v.push_back(a.at(std::stod(p.beta), std::stod(p.M)));
+    std::sort(v.rbegin(), v.rend());
+    const double gap = v[0] - v[1];
+    if (gap > 0 && gap * span < 2) close.push_back(fmt::format("{} (pieces {:.3g} apart)", where(p.beta, p.M), gap));
+  }
+  if (!close.empty())
+    rc.notes.push_back(fmt::format("the sweep (w1 from {} to {}) does not separate the two largest pieces at {}: there the fit sees their sum, "
+                                   "and a wider sweep would be needed to tell them apart",
+                                   audit.options.grid.omega_min, audit.options.grid.omega_max, join(close, ", ")));
+}
+
+void disagreement_check(RangeCheck& rc, const PiecewiseAffine& s, Relation relation) {
+  if (!rc.measured.ok) return;
+  for (const RangePoint& p : rc.points) {
+    if (!p.decided || p.outcome == Outcome::inconclusive) continue;
+    const Point x = exact_point(p.beta, p.M);
+    bool holds = true;
+    for (const Claim& c : validity_claims(rc.measured.formula, s, relation, false)) holds = holds && holds_at(c, x);
+    if (holds != (p.outcome == Outcome::pass))
+      rc.disagreements.push_back(fmt::format("{}: the grid verdict is {}, the measured formula says the statement {} there", where(p.beta, p.M),
+                                             to_string(p.outcome), holds ? "holds" : "fails"));
+  }
+}
+
+}  // namespace
+
+RangeAnalysis analyse_range(const Audit& audit) {
+  RangeAnalysis out;
+  std::vector<std::string> order;
+  std::map<std::string, std::vector<const CheckResult*>> by_check;
+  for (const CheckResult& r : audit.results) {
+    if (!by_check.count(r.check->id)) order.push_back(r.check->id);
+    by_check[r.check->id].push_back(&r);
+  }
+  std::map<std::string, const RangeCheck*> measured_of;
+  for (const std::string& id : order) {
+    const auto& rs = by_check[id];
+    const Check& c = *rs.front()->check;
+    RangeCheck rc;
+    rc.id = id;
+    rc.statement = c.statement;
+    rc.relation = symbol(c.relation);
+    rc.stated = rs.front()->exponent.formula;
+    const Polygon H = region_of(c.hypotheses);
+    rc.hypotheses = format(H);
+    std::vector<ExponentMeasurement> data;
+    for (const CheckResult* r : rs) {
+      if (!r->within_hypotheses) continue;
+      RangePoint p = point_of(*r, audit.options.tolerances);
+      if (p.outcome == Outcome::pass) ++rc.pass;
+      else if (p.outcome == Outcome::fail) ++rc.fail;
+      else ++rc.inconclusive;
+      if (p.log.detected) ++rc.logarithms;
+      if (p.decided) data.push_back({std::stod(p.beta), std::stod(p.M), p.exponent, p.uncertainty});
+      rc.points.push_back(std::move(p));
+    }
+    if (data.empty()) {
+      rc.measured.reason = "no point of the grid was decided";
+    } else {
+      rc.measured = recognise_formula(data);
+    }
+    const PiecewiseAffine s = stated_of(rc.stated);
+    if (rc.measured.ok) {
+      rc.region = region_of_validity(H, rc.measured.formula, s, c.relation);
+      disagreement_check(rc, s, c.relation);
+      separation_notes(rc, audit);
+    } else {
+      rc.region.summary = fmt::format("no formula recognised ({}); on the grid: {} PASS, {} FAIL, {} INCONCLUSIVE", rc.measured.reason, rc.pass,
+                                      rc.fail, rc.inconclusive);
+    }
+    out.checks.push_back(std::move(rc));
+  }
+  for (const RangeCheck& rc : out.checks) measured_of[rc.id] = &rc;
+
+  // Findings per check, as structured records.
+  for (const RangeCheck& rc : out.checks) {
+    const std::string formula_text = rc.measured.ok ? format(rc.measured.formula) : std::string();
+    if (!rc.measured.ok) out.findings.push_back({rc.id, "unrecognised", "", rc.measured.reason});
+    std::vector<std::string> grid_fails, logs;
+    for (const RangePoint& p : rc.points) {
+      if (p.status.rfind("violated", 0) == 0) grid_fails.push_back(where(p.beta, p.M));
+      if (p.log.detected) logs.push_back(fmt::format("{}: {}", where(p.beta, p.M), p.log.summary));
+    }
+    if (!logs.empty())
+      out.findings.push_back({rc.id, "logarithm", join(logs, "; "),
+                              "the local slopes drift like 1/ln w1 there: the size carries a logarithm, read as w1^p (ln w1)^q, not as a power"});
+    if (rc.region.decided && !rc.region.failures.empty()) {
+      const bool whole = rc.region.summary == "fails on the whole range";
+      std::vector<std::string> witnesses;
+      for (const Failure& f : rc.region.failures) witnesses.push_back(format(f.witness));
+      out.findings.push_back({rc.id, whole ? "violated" : "hypothesis", rc.region.fails,
+                              fmt::format("stated {} {}, measured {}: {} (e.g. at (β, M) = {}){}", rc.relation, rc.stated, formula_text,
+                                          rc.region.summary, join(witnesses, ", "),
+                                          grid_fails.empty() ? std::string() : "; grid verdicts FAIL at " + join(grid_fails, ", "))});
+    } else if (!rc.region.decided && !grid_fails.empty()) {
+      out.findings.push_back({rc.id, "violated", join(grid_fails, ", "), "the grid verdicts FAIL there"});
+    }
+    if (rc.region.decided && rc.region.sharp != "the whole range" && rc.relation != "≈") {
+      out.findings.push_back({rc.id, "loose", rc.region.sharp == "nowhere" ? rc.region.holds : "outside " + rc.region.sharp,
+                              fmt::format("stated {}, measured {}: {}", rc.stated, formula_text, rc.region.summary)});
+    }
+    for (const std::string& d : rc.disagreements) out.findings.push_back({rc.id, "unrecognised", "", "grid and formula disagree: " + d});
+  }
+
+  // Combined claims: the cited exponents against the conclusion's.
+  const auto measured_formula = [&](const std::string& id) -> const RecognisedFormula* {
+    const auto f = measured_of.find(id);
+    return f != measured_of.end() && f->second->measured.ok ? &f->second->measured : nullptr;
+  };
+  const auto add_claim = [&](const std::string& id, const std::string& statement, const Polygon& H, const std::vector<std::string>& lhs_ids,
+                             Order order, const std::vector<std::string>& rhs_ids, const std::string& offset) {
+    CombinedClaim cc;
+    cc.id = id;
+    cc.statement = statement;
+    // lhs = max of the lhs checks' exponents - (the rhs checks' exponent, single) ..., rhs: offset when given.
+    const auto build = [&](bool measured, std::string& missing) -> std::optional<Claim> {
+      std::vector<PiecewiseAffine> l;
+      for (const std::string& x : lhs_ids) {
+        if (measured) {
+          const RecognisedFormula* f = measured_formula(x);
+          if (!f) {
+            missing += (missing.empty() ? "" : ", ") + ("(" + x + ")");
+            continue;
+          }
+          l.push_back(f->formula);
+        } else {
+          l.push_back(stated_of(find_check(x).predicted.formula));
+        }
+      }
+      PiecewiseAffine r;
+      for (const std::string& x : rhs_ids) {
+        if (measured) {
+          const RecognisedFormula* f = measured_formula(x);
+          if (!f) {
+            missing += (missing.empty() ? "" : ", ") + ("(" + x + ")");
+            continue;
+          }
+          r = f->formula;
+        } else {
+          r = stated_of(find_check(x).predicted.formula);
+        }
+      }
+      if (!missing.empty()) return std::nullopt;
+      Claim claim{concatenated(l), order, r};
+      if (!offset.empty()) {
+        // lhs - rhs R offset: rhs must be one piece for the difference to stay a max of affine pieces.
+        if (r.pieces.size() != 1) {
+          missing = "(" + rhs_ids.front() + ")'s formula has several pieces";
+          return std::nullopt;
+        }
+        for (Affine& a : claim.lhs.pieces) a = a - r.pieces.front();
+        claim.rhs = PiecewiseAffine{{parse_affine(offset)}, Envelope::max};
+      }
+      return claim;
+    };
+    std::string ignored;
+    const std::optional<Claim> stated = build(false, ignored);
+    cc.stated = format(*stated);
+    cc.with_stated = decide(H, *stated);
+    const std::optional<Claim> measured = build(true, cc.missing);
+    if (measured) {
+      cc.measured = format(*measured);
+      cc.with_measured = decide(H, *measured);
+    }
+    out.combined.push_back(std::move(cc));
+  };
+  for (const std::string& id : order) {
+    const Check& c = find_check(id);
+    if (c.follows_from.empty()) continue;
+    const Polygon H = region_of(c.hypotheses);
+    std::vector<std::string> upper, lower;
+    for (const std::string& cited : c.follows_from) {
+      const Check& d = find_check(cited);
+      if (d.relation != Relation::lower) upper.push_back(cited);
+      if (d.relation != Relation::upper) lower.push_back(cited);
+    }
+    const auto ids = [](const std::vector<std::string>& v) {
+      std::vector<std::string> t;
+      for (const std::string& x : v) t.push_back("(" + x + ")");
+      return join(t, ", ");
+    };
+    if (c.relation != Relation::lower && !upper.empty())
+      add_claim(id, fmt::format("({}) ≲ from {}: the largest cited exponent is at most ({})'s", id, ids(upper), id), H, upper, Order::less_equal,
+                {id}, "");
+    if (c.relation != Relation::upper && !lower.empty())
+      add_claim(id, fmt::format("({}) ≳ from {}: some cited lower exponent is at least ({})'s", id, ids(lower), id), H, lower,
+                Order::greater_equal, {id}, "");
+  }
+  // Section 5.6, the display before (5.21): each correction against the main term I1 (5.3) must be at
+  // most w1^-1 (B is chosen with N/(2πB) < ... : w1 = 2πB/N); the paper states "< -1" for I5's.
+  {
+    const Polygon H = region_of(find_check("5.3").hypotheses);
+    const bool have = by_check.count("5.3") > 0;
+    for (const auto& [term, name] : {std::pair{"5.8", "I4"}, {"5.18", "I5"}, {"5.5", "I6"}}) {
+      if (!have || !by_check.count(term)) continue;
+      add_claim("5.6", fmt::format("Section 5.6: {} ({}) against I1 (5.3), exponent difference <= -1 (as the choice of B uses it)", name, term), H,
+                {term}, Order::less_equal, {"5.3"}, "-1");
+      add_claim("5.6", fmt::format("Section 5.6: {} ({}) against I1 (5.3), exponent difference < 0 (all the limit w1 → ∞ needs)", name, term), H,
+                {term}, Order::less, {"5.3"}, "0");
+    }
+  }
+  for (const CombinedClaim& cc : out.combined) {
+    if (!cc.with_stated.holds)
+      out.findings.push_back({cc.id, "insufficient", failure_text(cc.with_stated),
+                              fmt::format("{}: with the stated exponents, {} {}", cc.statement, cc.stated, cc.with_stated.summary)});
+    if (cc.with_measured && !cc.with_measured->holds)
+      out.findings.push_back({cc.id, "insufficient", failure_text(*cc.with_measured),
+                              fmt::format("{}: with the measured exponents, {} {}", cc.statement, cc.measured, cc.with_measured->summary)});
+  }
+
+  // Thresholds as curves in (β, M), from the measured formulas.
+  const auto threshold = [&](const std::string& term, const std::string& from, bool weighted, const std::string& predicted) {
+    ThresholdCurve t{term, from, "", "", predicted};
+    if (!by_check.count(from)) return;  // not in this run
+    const RecognisedFormula* f = measured_formula(from);
+    if (!f) {
+      t.curve = "no measured formula";
+      out.thresholds.push_back(t);
+      return;
+    }
+    PiecewiseAffine w = f->formula;
+    if (weighted)
+      for (Affine& a : w.pieces) a = a + Affine{0, 0, Rational(1, 2)};
+    t.exponent = format(w);
+    std::vector<std::string> lines;
+    for (const Affine& a : w.pieces) lines.push_back(format_line(a));
+    t.curve = w.pieces.size() == 1 ? lines.front() : "where " + t.exponent + " = 0 (pieces: " + join(lines, "; ") + ")";
+    out.thresholds.push_back(t);
+  };
+  threshold("gain <w1>^(M/2) C^234[n01]", "4.7", true, "beta = 1/4");
+  threshold("full smooth <w1>^(M/2) C[n01] (Remark 1.4)", "R1.4", true, "beta = 3/4");
+  threshold("full oscillating <w1>^(M/2) |C[n0]|", "5.21", false, "beta = 1/4");
+  return out;
+}
+
+}  // namespace kwe::checks
