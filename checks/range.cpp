@@ -110,7 +110,9 @@ RegionOfValidity region_of_validity(const Polygon& H, const PiecewiseAffine& m, 
   for (const Claim& c : validity_claims(m, s, relation, false)) {
     const Implication i = decide(H, c);
     if (!i.holds) {
-      fails.push_back(failure_text(i) + (relation == Relation::both ? (c.order == Order::less_equal ? " (m > s)" : " (m < s)") : ""));
+      fails.push_back(relation == Relation::both ? (c.order == Order::less_equal ? "measured above stated for " : "measured below stated for ") +
+                                                       failure_text(i)
+                                                 : failure_text(i));
       for (const Failure& f : i.failures) v.failures.push_back(f);
     }
     if (i.gap && relation != Relation::both) v.gap = i.gap;
@@ -219,8 +221,27 @@ RangeAnalysis analyse_range(const Audit& audit) {
       rc.measured = recognise_formula(data);
     }
     const PiecewiseAffine s = stated_of(rc.stated);
-    if (rc.measured.ok) {
-      rc.region = region_of_validity(H, rc.measured.formula, s, c.relation);
+    if (rc.measured.ok && c.involves_beta_M && !rc.measured.underdetermined.empty()) {
+      rc.region.summary = fmt::format("not decided: the decided points ({} of {}) do not determine the formula ({})", data.size(), rc.points.size(),
+                                      join(rc.measured.underdetermined, "; "));
+    } else if (rc.measured.ok) {
+      // Decided where the formula was measured: M up to the largest M decided (the grid's 24), and β, M
+      // down to the smallest decided where that is above the grid's own smallest (points left undecided
+      // there); to the edge of the hypotheses otherwise -- the grid was made to approach them.
+      double b0 = 1e300, b1 = -1e300, m0 = 1e300, m1 = -1e300, g0 = 1e300, gb0 = 1e300, gb1 = -1e300;
+      for (const ExponentMeasurement& d : data) b0 = std::min(b0, d.beta), b1 = std::max(b1, d.beta), m0 = std::min(m0, d.M), m1 = std::max(m1, d.M);
+      for (const RangePoint& p : rc.points) g0 = std::min(g0, std::stod(p.M)), gb0 = std::min(gb0, std::stod(p.beta)), gb1 = std::max(gb1, std::stod(p.beta));
+      Polygon measured_range = H;
+      const Affine beta{0, 1, 0}, M{0, 0, 1};
+      const auto constant = [](double x) { return Affine{decimal_rational(x), 0, 0}; };
+      if (c.involves_beta_M) {
+        measured_range.constraints.push_back(less_equal(M, constant(m1)));
+        if (m0 > g0) measured_range.constraints.push_back(less_equal(constant(m0), M));
+        if (b0 > gb0) measured_range.constraints.push_back(less_equal(constant(b0), beta));
+        if (b1 < gb1) measured_range.constraints.push_back(less_equal(beta, constant(b1)));
+      }
+      rc.measured_range = format(measured_range);
+      rc.region = region_of_validity(measured_range, rc.measured.formula, s, c.relation);
       disagreement_check(rc, s, c.relation);
       separation_notes(rc, audit);
     } else {
@@ -264,7 +285,10 @@ RangeAnalysis analyse_range(const Audit& audit) {
   // Combined claims: the cited exponents against the conclusion's.
   const auto measured_formula = [&](const std::string& id) -> const RecognisedFormula* {
     const auto f = measured_of.find(id);
-    return f != measured_of.end() && f->second->measured.ok ? &f->second->measured : nullptr;
+    // A formula the points do not determine is not put in a claim's place.
+    return f != measured_of.end() && f->second->measured.ok && (f->second->region.decided || !find_check(id).involves_beta_M)
+               ? &f->second->measured
+               : nullptr;
   };
   const auto add_claim = [&](const std::string& id, const std::string& statement, const Polygon& H, const std::vector<std::string>& lhs_ids,
                              Order order, const std::vector<std::string>& rhs_ids, const std::string& offset) {

@@ -65,6 +65,8 @@ struct RangeCheck {
   std::string id, statement, relation;  // relation: ≲ ≳ ≈
   std::string stated;                   // the exponent as the check states it (or --assume)
   std::string hypotheses;               // format(region_of(...))
+  std::string measured_range;           // where the region is decided: the hypotheses, M capped at the largest M
+                                        // measured (and the β, M the decided points do not reach cut off)
   std::vector<RangePoint> points;
   std::size_t pass = 0, fail = 0, inconclusive = 0, logarithms = 0;
   RecognisedFormula measured;

@@ -133,6 +133,7 @@ json to_json(const checks::Audit& audit, const checks::Findings& findings, const
                          {"relation", rc.relation},
                          {"stated", rc.stated},
                          {"hypotheses", rc.hypotheses},
+                         {"measured_range", rc.measured_range},
                          {"measured", {{"recognised", rc.measured.ok},
                                        {"formula", rc.measured.ok ? checks::format(rc.measured.formula) : ""},
                                        {"pieces", pieces},

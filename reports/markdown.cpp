@@ -237,8 +237,8 @@ void range_section(std::ostringstream& out, const checks::RangeAnalysis& a, cons
                        rc.region.decided ? rc.region.fails : "—", rc.pass, rc.fail, rc.inconclusive, rc.logarithms);
   out << "\nIn one line each:\n\n";
   for (const checks::RangeCheck& rc : a.checks) {
-    out << fmt::format("- {} {} {} on {}: {}.", link(rc.id), rc.relation, rc.stated, rc.hypotheses, rc.region.summary);
-    for (const std::string& u : rc.measured.underdetermined) out << " " << u << ".";
+    out << fmt::format("- {} {} {} on {}: {}{}.", link(rc.id), rc.relation, rc.stated, rc.hypotheses, rc.region.summary,
+                       rc.measured_range.empty() || rc.measured_range == rc.hypotheses ? "" : " (decided on " + rc.measured_range + ")");
     for (const std::string& n : rc.notes) out << " Note: " << n << ".";
     for (const std::string& d : rc.disagreements) out << " **Grid and formula disagree**: " << d << ".";
     out << "\n";
