@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 
 namespace kwe::reports {
@@ -26,7 +27,9 @@ int status_class(const checks::RangePoint& p) {
 // The line g = 0 drawn over β ∈ [0, 1]: as M(β) when g involves M, else as a vertical line.
 std::string line_term(const Affine& g, const std::string& colour, int dash, const std::string& title, std::string& arrows, int& arrow) {
   const double a = to_double(g.constant), b = to_double(g.beta), c = to_double(g.M);
-  if (c != 0) return fmt::format("({:.17g} - ({:.17g})*x)/({:.17g}) with lines lw 1.5 dt {} lc rgb '{}' title {}", -a, b, c, dash, colour, gnuplot_string(title));
+  if (c != 0)
+    return fmt::format("({:.17g} - ({:.17g})*x)/({:.17g}) with lines lw 1.5 dt {} lc rgb '{}' {}", -a, b, c, dash, colour,
+                       title.empty() ? std::string("notitle") : "title " + gnuplot_string(title));
   if (b != 0) {
     const double beta = -a / b;
     arrows += fmt::format("set arrow {} from {:.17g}, graph 0 to {:.17g}, graph 1 nohead lw 1.5 dt {} lc rgb '{}'\n", ++arrow, beta, beta, dash, colour);
@@ -51,6 +54,17 @@ std::string script(const checks::RangeCheck& rc, const std::string& data) {
         if (!(p - s).is_constant())
           add(line_term(p - s, "#d62728", 1, fmt::format("measured = stated: {}", checks::format_line(p - s)), arrows, arrow));
   }
+  // The edges of the hypotheses (dotted): where the statement's range ends.
+  bool first_edge = true;
+  for (const checks::Constraint& k : checks::parse_polygon(rc.hypotheses).constraints)
+    if (!(k.g.is_constant())) {
+      const std::string term = line_term(k.g, "#000000", 3, first_edge ? "edge of the hypotheses" : "", arrows, arrow);
+      add(term);
+      if (!term.empty()) first_edge = false;  // vertical edges are arrows, without a key entry
+    }
+  double lo = 1e300, hi = -1e300;
+  for (const checks::RangePoint& p : rc.points) lo = std::min(lo, std::stod(p.M)), hi = std::max(hi, std::stod(p.M));
+  const std::string yrange = rc.points.empty() ? "[*:*]" : fmt::format("[{:.17g}:{:.17g}]", lo - 1.5, hi + 1.5);
   const char* titles[] = {"sharp", "holds, loose", "violated", "violated by a logarithm", "undecided"};
   const char* styles[] = {"pt 7 ps 1.2 lc rgb '#2ca02c'", "pt 6 ps 1.2 lc rgb '#1f77b4'", "pt 2 ps 1.6 lw 2 lc rgb '#d62728'",
                           "pt 9 ps 1.4 lc rgb '#ff7f0e'", "pt 1 ps 1.2 lc rgb '#999999'"};
@@ -65,8 +79,8 @@ std::string script(const checks::RangeCheck& rc, const std::string& data) {
       "if (!exists(\"output_file\")) output_file = 'range_{}.svg'\n"
       "set encoding utf8\nset terminal svg size 900,600 noenhanced font 'sans,12' background rgb 'white'\nset output output_file\n"
       "set title {}\nset xlabel 'β'\nset ylabel 'M'\nset grid lc rgb '#dddddd'\nset key outside right top\nset xrange [-0.05:1.05]\n"
-      "set yrange [*:*]\nset samples 200\n{}plot {}{}\n",
-      rc.id, plot_file_name(rc.id), gnuplot_string(title), arrows, points, terms);
+      "set yrange {}\nset samples 200\n{}plot {}{}\n",
+      rc.id, plot_file_name(rc.id), gnuplot_string(title), yrange, arrows, points, terms);
 }
 
 }  // namespace

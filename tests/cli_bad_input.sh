@@ -165,6 +165,10 @@ bad "own HTML rendering" run --checks 4.3 --json "" --report "$WORK/r.html"
 bad "same file as json" run --checks 4.3 --json "$WORK/r.html" --report "$WORK/r.md"
 bad "same file as junit" run --checks 4.3 --json "" --report "$WORK/r.md" --junit "$WORK/r.html"
 bad "plots directory" run --checks 4.3 --json "$WORK/plots" --report "$WORK/r.md"
+# The range audit takes its (beta, M) from the hypotheses.
+bad "drop --beta and --M" run --range --beta 0.5 "${F[@]}"
+bad "drop --beta and --M" run --range --M 12 "${F[@]}"
+bad "M: 3 at beta 1 is outside the hypotheses of check (A)" run --checks A --beta 1 --M 3 "${F[@]}"
 bad "pf/plots' is a regular file" merge old.json --json "" --report "$WORK/pf/r.md"
 bad "pf/plots' is a regular file" scan --json "" --report "$WORK/pf/s.md"
 # the parser
