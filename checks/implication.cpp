@@ -109,25 +109,6 @@ bool opposite(const Constraint& a, const Constraint& b) {
   return s > 0 && b.g == s * a.g;
 }
 
-// "M <= 4beta + 7 and beta > 3/4"; a pair g <= 0, -g <= 0 as the line "beta = 1".
-std::string conjunction(const std::vector<Constraint>& cs) {
-  if (cs.empty()) return "the whole range";
-  std::string text;
-  std::vector<bool> used(cs.size(), false);
-  for (std::size_t i = 0; i < cs.size(); ++i) {
-    if (used[i]) continue;
-    if (!text.empty()) text += " and ";
-    std::size_t j = i + 1;
-    while (j < cs.size() && (used[j] || !opposite(cs[i], cs[j]))) ++j;
-    if (j < cs.size()) {
-      used[j] = true;
-      text += format_line(cs[i].g);
-    } else {
-      text += format(cs[i]);
-    }
-  }
-  return text;
-}
 
 // The terms of two DNFs pairwise conjoined, the empty ones (within the region) dropped.
 std::vector<Term> product(const Polygon& region, const std::vector<Term>& a, const std::vector<Term>& b) {
@@ -162,6 +143,26 @@ std::string format(const Claim& claim) {
 }
 
 bool holds_at(const Claim& claim, const Point& x) { return compare(claim.lhs.at(x), claim.order, claim.rhs.at(x)); }
+
+// (declared in the header) "M <= 4beta + 7 and beta > 3/4"; a pair g <= 0, -g <= 0 as the line "beta = 1".
+std::string conjunction(const std::vector<Constraint>& cs) {
+  if (cs.empty()) return "the whole range";
+  std::string text;
+  std::vector<bool> used(cs.size(), false);
+  for (std::size_t i = 0; i < cs.size(); ++i) {
+    if (used[i]) continue;
+    if (!text.empty()) text += " and ";
+    std::size_t j = i + 1;
+    while (j < cs.size() && (used[j] || !opposite(cs[i], cs[j]))) ++j;
+    if (j < cs.size()) {
+      used[j] = true;
+      text += format_line(cs[i].g);
+    } else {
+      text += format(cs[i]);
+    }
+  }
+  return text;
+}
 
 Implication decide(const Polygon& region, const Claim& claim) {
   if (claim.lhs.pieces.empty() || claim.rhs.pieces.empty())

@@ -78,6 +78,10 @@ struct Implication {
                                    // "fails on the whole range", "fails for beta >= 1 or for M < 12"
 };
 
+// Constraints joined by " and ", each solved (format(Constraint)), a pair g <= 0, -g <= 0 as the line g = 0
+// ("beta = 1/2"); "the whole range" for none.
+std::string conjunction(const std::vector<Constraint>& constraints);
+
 // Throws std::invalid_argument for a side with no pieces, std::overflow_error when the exact arithmetic
 // does not fit (the decision is refused, not guessed).
 Implication decide(const Polygon& region, const Claim& claim);

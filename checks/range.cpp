@@ -122,9 +122,20 @@ RegionOfValidity region_of_validity(const Polygon& H, const PiecewiseAffine& m, 
   if (relation == Relation::both) {
     v.sharp = v.holds;  // ≈ holding is sharp
   } else {
-    // Sharp where m = s: the failure set of the strict claim (m >= s for ≲), inside where it holds.
-    const Implication strict = decide(H, validity_claims(m, s, relation, true).front());
+    // Sharp where m = s: the failure set of the strict claim (m >= s for ≲), inside where it holds --
+    // for ≲ with one stated piece s, where it holds is the polygon {p_i <= s for every piece p_i of m}.
+    Polygon holding = H;
+    if (relation == Relation::upper && s.pieces.size() == 1 && !fails.empty())
+      for (const Affine& p : m.pieces) holding.constraints.push_back(less_equal(p, s.pieces.front()));
+    const Implication strict = decide(holding, validity_claims(m, s, relation, true).front());
     v.sharp = strict.holds ? "nowhere" : failure_text(strict);
+    if (!strict.holds && holding.constraints.size() > H.constraints.size()) {
+      // Said against the hypotheses, not against the holding region: its own constraints and the piece's.
+      std::vector<std::string> parts;
+      for (const Failure& f : strict.failures)
+        parts.push_back(conjunction({f.where.constraints.begin() + static_cast<std::ptrdiff_t>(H.constraints.size()), f.where.constraints.end()}));
+      v.sharp = join(parts, " or ");
+    }
     if (!strict.holds && strict.failures.size() == 1 && strict.failures.front().summary == "the whole range" && fails.empty())
       v.sharp = "the whole range";
   }
@@ -133,7 +144,10 @@ RegionOfValidity region_of_validity(const Polygon& H, const PiecewiseAffine& m, 
     if (v.sharp == "the whole range") v.summary += ", sharp";
     else if (v.sharp == "nowhere") {
       v.summary += ", sharp nowhere";
-      if (v.gap && v.gap->value) v.summary += fmt::format(" (loose by at least {})", to_string(-*v.gap->value));
+      if (v.gap && v.gap->value) {
+        if (*v.gap->value < 0) v.summary += fmt::format(" (loose by at least {})", to_string(-*v.gap->value));
+        else v.summary += fmt::format(" (the gap closes to 0 towards (β, M) = {}, an edge the range excludes)", format(v.gap->where));
+      }
     } else v.summary += ", sharp for " + v.sharp;
   } else if (fails.size() == 1 && v.failures.size() == 1 && v.failures.front().summary == "the whole range") {
     v.summary = "fails on the whole range";
@@ -150,6 +164,69 @@ PiecewiseAffine concatenated(const std::vector<PiecewiseAffine>& fs) {
   for (const PiecewiseAffine& f : fs)
     for (const Affine& a : f.pieces) out.pieces.push_back(a);
   return out;
+}
+
+// How simple a formula is: the sum over its pieces of the denominators of their three coefficients.
+long complexity(const PiecewiseAffine& f) {
+  long c = 0;
+  for (const Affine& a : f.pieces)
+    for (const Rational* q : {&a.constant, &a.beta, &a.M}) c += static_cast<long>(q->denominator());
+  return c;
+}
+
+// The largest and second largest piece at (beta, M).
+std::pair<double, double> top_two(const PiecewiseAffine& f, double beta, double M) {
+  std::vector<double> v;
+  for (const Affine& a : f.pieces) v.push_back(a.at(beta, M));
+  std::sort(v.rbegin(), v.rend());
+  return {v[0], v.size() > 1 ? v[1] : -1e300};
+}
+
+// A sweep over ln(w_max/w_min) = span tells two powers apart when the smaller falls by e^2 against the
+// larger: (p1 - p2) span >= 2. Closer than that, or on the line where they are equal, the local slopes
+// read their sum, and where one integral changes regime, a logarithm: p + q/ln w1 with q ~ 1, i.e. up to
+// ~1/ln w_max above the larger piece (0.11 at w1 = 10^4).
+bool unseparated(const PiecewiseAffine& f, double beta, double M, double span) {
+  const auto [a, b] = top_two(f, beta, M);
+  return f.pieces.size() > 1 && (a - b) * span < 2;
+}
+
+// The formula from the points, with a second reading near its crossovers: if the points where its two
+// largest pieces are not separated by the sweep are set aside and the rest give a simpler formula that
+// the set-aside points deviate from by no more than the sweep's unresolved window (a sum of the two
+// pieces, below the larger down to the smaller; a logarithm, above by up to 2/ln w_max), that simpler
+// formula is the measurement and the set-aside points are said to carry the crossover. A piece in force
+// only where two simpler ones cross is what a slope fit makes of ω1^p log ω1 (issue 13), not a power.
+RecognisedFormula recognise_with_crossovers(const std::vector<ExponentMeasurement>& data, double span, double log_window,
+                                            std::vector<std::string>& notes) {
+  RecognisedFormula first = recognise_formula(data);
+  if (!first.ok || first.formula.pieces.size() < 2) return first;
+  std::vector<ExponentMeasurement> kept, aside;
+  for (const ExponentMeasurement& d : data) (unseparated(first.formula, d.beta, d.M, span) ? aside : kept).push_back(d);
+  if (aside.empty() || kept.size() < 4) return first;
+  RecognisedFormula second = recognise_formula(kept);
+  if (!second.ok || complexity(second.formula) >= complexity(first.formula) || !second.underdetermined.empty()) return first;
+  std::vector<std::string> where_aside;
+  std::size_t above = 0, below = 0;
+  for (const ExponentMeasurement& d : aside) {
+    const auto [a, b] = top_two(second.formula, d.beta, d.M);
+    const double tol = std::max(3 * d.uncertainty, 1e-6);
+    if (d.exponent >= a - tol) ++above;
+    if (d.exponent <= a + tol) ++below;
+    if (d.exponent < std::min(a, b == -1e300 ? a : b) - tol || d.exponent > a + log_window + tol) return first;
+    where_aside.push_back(fmt::format("(β, M) = ({}, {}): {:+.3f}", d.beta, d.M, d.exponent - a));
+  }
+  const char* reading = above == aside.size() ? "above its value ({}): a logarithm at the crossover, ω1^p (ln ω1)^q read as p + q/ln ω1"
+                        : below == aside.size() ? "below its value ({}): the sum of two close powers, read between them"
+                                                : "above or below its value ({}): the sum of two close powers or a logarithm at the crossover";
+  notes.push_back(fmt::format("{} fits the {} points away from its crossovers; at the {} points where its two largest pieces are not separated "
+                              "by the sweep (w1 up to {:.3g}) the fits read {}, which this sweep cannot resolve; "
+                              "the reading that fits them too, {}, needs a piece in force only there and is set aside as less simple",
+                              format(second.formula), kept.size(), aside.size(), std::exp(2 / log_window),
+                              fmt::format(fmt::runtime(reading), join(where_aside, ", ")), format(first.formula)));
+  second.reason = "recognised away from its crossovers; " + second.reason;
+  // piece_at and worst_residual refer to `kept`; the crossovers are the formula's own.
+  return second;
 }
 
 // The sweep separates two pieces when the smaller decays against the larger by a factor e^2 over it.
@@ -218,7 +295,8 @@ RangeAnalysis analyse_range(const Audit& audit) {
     if (data.empty()) {
       rc.measured.reason = "no point of the grid was decided";
     } else {
-      rc.measured = recognise_formula(data);
+      const double span = std::log(std::stod(audit.options.grid.omega_max) / std::stod(audit.options.grid.omega_min));
+      rc.measured = recognise_with_crossovers(data, span, 2 / std::log(std::stod(audit.options.grid.omega_max)), rc.notes);
     }
     const PiecewiseAffine s = stated_of(rc.stated);
     if (rc.measured.ok && c.involves_beta_M && !rc.measured.underdetermined.empty()) {
@@ -276,8 +354,10 @@ RangeAnalysis analyse_range(const Audit& audit) {
       out.findings.push_back({rc.id, "violated", join(grid_fails, ", "), "the grid verdicts FAIL there"});
     }
     if (rc.region.decided && rc.region.sharp != "the whole range" && rc.relation != "≈") {
-      out.findings.push_back({rc.id, "loose", rc.region.sharp == "nowhere" ? rc.region.holds : "outside " + rc.region.sharp,
-                              fmt::format("stated {}, measured {}: {}", rc.stated, formula_text, rc.region.summary)});
+      const std::string where_loose = rc.region.failures.empty() ? (rc.region.sharp == "nowhere" ? "the whole range" : "outside " + rc.region.sharp)
+                                                                  : "where it holds (outside " + rc.region.fails + ")" +
+                                                                        (rc.region.sharp == "nowhere" ? "" : ", except " + rc.region.sharp);
+      out.findings.push_back({rc.id, "loose", where_loose, fmt::format("stated {}, measured {}: {}", rc.stated, formula_text, rc.region.summary)});
     }
     for (const std::string& d : rc.disagreements) out.findings.push_back({rc.id, "unrecognised", "", "grid and formula disagree: " + d});
   }
@@ -290,8 +370,10 @@ RangeAnalysis analyse_range(const Audit& audit) {
                ? &f->second->measured
                : nullptr;
   };
+  // rhs_measured: the measured formula of the rhs too (Section 5.6's differences); otherwise the rhs is the
+  // conclusion as stated -- do the cited bounds, as measured, give the stated conclusion?
   const auto add_claim = [&](const std::string& id, const std::string& statement, const Polygon& H, const std::vector<std::string>& lhs_ids,
-                             Order order, const std::vector<std::string>& rhs_ids, const std::string& offset) {
+                             Order order, const std::vector<std::string>& rhs_ids, const std::string& offset, bool rhs_measured) {
     CombinedClaim cc;
     cc.id = id;
     cc.statement = statement;
@@ -312,7 +394,7 @@ RangeAnalysis analyse_range(const Audit& audit) {
       }
       PiecewiseAffine r;
       for (const std::string& x : rhs_ids) {
-        if (measured) {
+        if (measured && rhs_measured) {
           const RecognisedFormula* f = measured_formula(x);
           if (!f) {
             missing += (missing.empty() ? "" : ", ") + ("(" + x + ")");
@@ -364,10 +446,10 @@ RangeAnalysis analyse_range(const Audit& audit) {
     };
     if (c.relation != Relation::lower && !upper.empty())
       add_claim(id, fmt::format("({}) ≲ from {}: the largest cited exponent is at most ({})'s", id, ids(upper), id), H, upper, Order::less_equal,
-                {id}, "");
+                {id}, "", false);
     if (c.relation != Relation::upper && !lower.empty())
       add_claim(id, fmt::format("({}) ≳ from {}: some cited lower exponent is at least ({})'s", id, ids(lower), id), H, lower,
-                Order::greater_equal, {id}, "");
+                Order::greater_equal, {id}, "", false);
   }
   // Section 5.6, the display before (5.21): each correction against the main term I1 (5.3) must be at
   // most w1^-1 (B is chosen with N/(2πB) < ... : w1 = 2πB/N); the paper states "< -1" for I5's.
@@ -377,9 +459,9 @@ RangeAnalysis analyse_range(const Audit& audit) {
     for (const auto& [term, name] : {std::pair{"5.8", "I4"}, {"5.18", "I5"}, {"5.5", "I6"}}) {
       if (!have || !by_check.count(term)) continue;
       add_claim("5.6", fmt::format("Section 5.6: {} ({}) against I1 (5.3), exponent difference <= -1 (as the choice of B uses it)", name, term), H,
-                {term}, Order::less_equal, {"5.3"}, "-1");
+                {term}, Order::less_equal, {"5.3"}, "-1", true);
       add_claim("5.6", fmt::format("Section 5.6: {} ({}) against I1 (5.3), exponent difference < 0 (all the limit w1 → ∞ needs)", name, term), H,
-                {term}, Order::less, {"5.3"}, "0");
+                {term}, Order::less, {"5.3"}, "0", true);
     }
   }
   for (const CombinedClaim& cc : out.combined) {
@@ -408,6 +490,11 @@ RangeAnalysis analyse_range(const Audit& audit) {
     std::vector<std::string> lines;
     for (const Affine& a : w.pieces) lines.push_back(format_line(a));
     t.curve = w.pieces.size() == 1 ? lines.front() : "where " + t.exponent + " = 0 (pieces: " + join(lines, "; ") + ")";
+    // Where it grows, exactly, on the range where the formula was measured.
+    const RangeCheck& rc = *measured_of.at(from);
+    const Implication bounded = decide(rc.measured_range.empty() ? region_of(find_check(from).hypotheses) : parse_polygon(rc.measured_range),
+                                       Claim{w, Order::less_equal, PiecewiseAffine{{Affine{0, 0, 0}}, Envelope::max}});
+    t.grows = bounded.holds ? "nowhere (bounded on the whole range)" : failure_text(bounded);
     out.thresholds.push_back(t);
   };
   threshold("gain <w1>^(M/2) C^234[n01]", "4.7", true, "beta = 1/4");

@@ -157,7 +157,7 @@ json to_json(const checks::Audit& audit, const checks::Findings& findings, const
                           {"with_measured", cc.with_measured ? cc.with_measured->summary : ""},
                           {"holds_with_measured", cc.with_measured ? json(cc.with_measured->holds) : json(nullptr)}, {"missing", cc.missing}});
     for (const checks::ThresholdCurve& t : a.thresholds)
-      thresholds.push_back({{"term", t.term}, {"from", t.from}, {"exponent", t.exponent}, {"curve", t.curve}, {"predicted", t.predicted}});
+      thresholds.push_back({{"term", t.term}, {"from", t.from}, {"exponent", t.exponent}, {"curve", t.curve}, {"grows", t.grows}, {"predicted", t.predicted}});
     for (const checks::RangeFinding& f : a.findings)
       records.push_back({{"id", f.id}, {"kind", f.kind}, {"region", f.region}, {"evidence", f.evidence}});
     range = {{"checks", rchecks}, {"combined", combined}, {"thresholds", thresholds}, {"findings", records}};

@@ -254,9 +254,10 @@ void range_section(std::ostringstream& out, const checks::RangeAnalysis& a, cons
   }
   if (!a.thresholds.empty()) {
     out << "\n### Thresholds as curves in (β, M)\n\nWhere the weighted growth exponent, from the measured formulas, crosses 0.\n\n"
-           "| term | from | weighted exponent | crosses 0 at | the paper's |\n|---|---|---|---|---|\n";
+           "| term | from | weighted exponent | crosses 0 at | grows (exponent > 0) for | the paper's |\n|---|---|---|---|---|---|\n";
     for (const checks::ThresholdCurve& t : a.thresholds)
-      out << fmt::format("| {} | {} | {} | {} | {} |\n", cell(t.term), link(t.from), t.exponent.empty() ? "—" : t.exponent, t.curve, t.predicted);
+      out << fmt::format("| {} | {} | {} | {} | {} | {} |\n", cell(t.term), link(t.from), t.exponent.empty() ? "—" : t.exponent, t.curve,
+                         t.grows.empty() ? "—" : t.grows, t.predicted);
   }
   if (!a.findings.empty()) {
     out << "\n### Findings over the range\n\n| check | kind | region of (β, M) | evidence |\n|---|---|---|---|\n";
