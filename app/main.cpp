@@ -195,7 +195,7 @@ struct SweepArgs {
 struct RunArgs {
   std::vector<std::string> checks, betas{"0.3", "0.5", "0.75", "1"}, Ms{"12"}, assume;
   SweepArgs sweep{"2", "1e4", "4", "12", "", "report/results.json", "report/REPORT.md"};
-  bool no_plots = false, range = false;
+  bool no_plots = false, range = false, no_refine = false;
   std::string shard, junit;
   bool given_betas = false, given_Ms = false, given_omega_min = false, given_omega_max = false, given_json = false, given_report = false;
 };
@@ -297,6 +297,7 @@ int run(const RunArgs& a, const std::string& command) {
   o.betas = kwe::app::list_of_numbers(a.betas, "beta");
   o.Ms = kwe::app::list_of_numbers(a.Ms, "M");
   o.range = a.range;
+  o.refine = !a.no_refine;
   if (a.range && (a.given_betas || a.given_Ms))
     throw std::invalid_argument("range: the range audit takes its (beta, M) from each check's hypotheses; drop --beta and --M");
   for (const std::string& beta : o.betas)
@@ -481,6 +482,7 @@ int main(int argc, char** argv) {
   run_cmd->add_flag("--range", r.range,
                     "the range audit: every check over its hypotheses up to their edges (Section 4: M 6.25..24, beta 0..1; Section 5: "
                     "M 10.25..24, beta 0.26..1), exponents as formulas in (beta, M); default outputs report/range/");
+  run_cmd->add_flag("--no-refine", r.no_refine, "with --range: skip the second pass on and beside the crossover lines (a sharded run skips it)");
   run_cmd->add_option("--shard", r.shard, "run the k-th of n deterministic slices of the (check, beta, M) results; join them with merge")->type_name("K/N");
   run_cmd->add_option("--junit", r.junit, "JUnit XML file, one test case per check")->type_name("FILE");
   run_cmd->footer("Writes the JSON results, the Markdown report, its HTML rendering (REPORT.html, with pandoc) and plots/ beside it.\n"

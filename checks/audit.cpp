@@ -1,5 +1,6 @@
 #include "checks/audit.hpp"
 
+#include "checks/range.hpp"
 #include "checks/range_grid.hpp"
 #include "checks/registry.hpp"
 
@@ -85,6 +86,88 @@ std::vector<Unit> units(const AuditOptions& options) {
 
 bool in_shard(const AuditOptions& options, std::size_t unit_index) { return unit_index % options.shard_count == options.shard_index - 1; }
 
+namespace {
+
+// The values a unit needs: its quantity (and the sides of its comparisons) at every w1 of the grid; none
+// for a check that sweeps itself.
+std::vector<PointKey> keys_of(const Unit& unit, const std::vector<std::string>& omegas) {
+  std::vector<PointKey> keys;
+  const Check* c = unit.check;
+  if (c->source) return keys;
+  for (const std::string& w : omegas) {
+    keys.push_back({c->quantity, c->data, unit.beta, unit.M, w});
+    for (const Comparison& cmp : c->comparisons) {
+      keys.push_back({cmp.lhs, c->data, unit.beta, unit.M, w});
+      keys.push_back({cmp.rhs, c->data, unit.beta, unit.M, w});
+    }
+  }
+  return keys;
+}
+
+std::size_t cost_of(const Unit& unit, const std::vector<PointKey>& keys, const std::vector<std::string>& omegas) {
+  return unit.check->source ? omegas.size() : keys.size();
+}
+
+// One unit: its values, sweep, fit, verdict, control, implied constants and comparisons.
+CheckResult compute_unit(const Unit& unit, const std::vector<PointKey>& keys, const AuditOptions& options, const std::vector<std::string>& omegas,
+                         ValueTable& table) {
+  const Check* c = unit.check;
+  const std::string& beta = unit.beta;
+  const std::string& M = unit.M;
+  table.compute(keys, options.digits, options.jobs);
+  set_working_precision(options.digits);
+  CheckResult r;
+  r.check = c;
+  r.beta = beta;
+  r.M = M;
+  r.refinement = unit.refinement;
+  const auto assumed = options.assumed.find(c->id);
+  r.assumed = assumed != options.assumed.end();
+  r.exponent = r.assumed ? parse_exponent(assumed->second) : c->predicted;
+  const double b = std::stod(beta), m = std::stod(M);
+  std::vector<std::string> violations;
+  r.predicted = r.exponent.at(b, m);
+  r.within_hypotheses = within_hypotheses(c->hypotheses, b, m);
+  if (c->source) {
+    Series s = c->source({beta, M, options.digits, options.jobs, options.grid.per_decade, &table, omegas});
+    set_working_precision(options.digits);
+    r.omegas = std::move(s.abscissae);
+    r.series = std::move(s.points);
+    r.calls = std::move(s.calls);
+    r.values_met = s.met;
+    r.notes = std::move(s.notes);
+    violations = std::move(s.violations);
+  } else {
+    r.omegas = omegas;
+    for (const std::string& w : omegas) {
+      const Evaluation& e = table.at({c->quantity, c->data, beta, M, w});
+      r.series.push_back({parse_real(w, "omega"), e.value, e.error});
+      r.calls.push_back(e.calls);
+      r.values_met = r.values_met && e.met;
+    }
+  }
+  r.fit = fit_exponent(r.series);
+  r.verdict = judge(c->relation, r.predicted, r.fit, r.values_met, options.tolerances);
+  r.control = negative_control(c->relation, r.fit, r.values_met, options.tolerances);
+  if (c->relation != Relation::lower) r.implied_constant_upper = implied_constant(r.series, r.predicted, false);
+  if (c->relation != Relation::upper) r.implied_constant_lower = implied_constant(r.series, r.predicted, true);
+  for (const Comparison& cmp : c->comparisons) {
+    r.comparisons.push_back(compare(cmp, table, {"", c->data, beta, M, ""}, omegas));
+    if (!r.comparisons.back().holds) {
+      r.verdict.outcome = Outcome::fail;
+      r.verdict.reason = cmp.lhs + " <= " + cmp.rhs + " fails at w1 = " + r.comparisons.back().worst_omega + "; " + r.verdict.reason;
+    }
+  }
+  for (const std::string& v : violations) {
+    r.verdict.outcome = Outcome::fail;
+    r.verdict.reason = v + "; " + r.verdict.reason;
+    r.notes.push_back("**violated**: " + v);
+  }
+  return r;
+}
+
+}  // namespace
+
 Audit run_audit(const AuditOptions& options, const ProgressSink& progress) {
   options.validate();
   const auto start = std::chrono::steady_clock::now();
@@ -98,76 +181,30 @@ Audit run_audit(const AuditOptions& options, const ProgressSink& progress) {
   std::size_t total = 0;
   for (std::size_t u = 0; u < all.size(); ++u) {
     if (!in_shard(options, u)) continue;
-    const Check* c = all[u].check;
-    if (!c->source)
-      for (const std::string& w : omegas) {
-        unit_keys[u].push_back({c->quantity, c->data, all[u].beta, all[u].M, w});
-        for (const Comparison& cmp : c->comparisons) {
-          unit_keys[u].push_back({cmp.lhs, c->data, all[u].beta, all[u].M, w});
-          unit_keys[u].push_back({cmp.rhs, c->data, all[u].beta, all[u].M, w});
-        }
-      }
-    total += c->source ? omegas.size() : unit_keys[u].size();
+    unit_keys[u] = keys_of(all[u], omegas);
+    total += cost_of(all[u], unit_keys[u], omegas);
   }
   ValueTable table;
   std::size_t done = 0;
   for (std::size_t u = 0; u < all.size(); ++u) {
     if (!in_shard(options, u)) continue;
-    const Check* c = all[u].check;
-    const std::string& beta = all[u].beta;
-    const std::string& M = all[u].M;
-    if (progress) progress({done, total, c->id, beta, M, false});
-    table.compute(unit_keys[u], options.digits, options.jobs);
-    set_working_precision(options.digits);
-    CheckResult r;
-    r.check = c;
-    r.beta = beta;
-    r.M = M;
-    const auto assumed = options.assumed.find(c->id);
-    r.assumed = assumed != options.assumed.end();
-    r.exponent = r.assumed ? parse_exponent(assumed->second) : c->predicted;
-    const double b = std::stod(beta), m = std::stod(M);
-    std::vector<std::string> violations;
-    r.predicted = r.exponent.at(b, m);
-    r.within_hypotheses = within_hypotheses(c->hypotheses, b, m);
-    if (c->source) {
-      Series s = c->source({beta, M, options.digits, options.jobs, options.grid.per_decade, &table, omegas});
-      set_working_precision(options.digits);
-      r.omegas = std::move(s.abscissae);
-      r.series = std::move(s.points);
-      r.calls = std::move(s.calls);
-      r.values_met = s.met;
-      r.notes = std::move(s.notes);
-      violations = std::move(s.violations);
-    } else {
-      r.omegas = omegas;
-      for (const std::string& w : omegas) {
-        const Evaluation& e = table.at({c->quantity, c->data, beta, M, w});
-        r.series.push_back({parse_real(w, "omega"), e.value, e.error});
-        r.calls.push_back(e.calls);
-        r.values_met = r.values_met && e.met;
-      }
+    if (progress) progress({done, total, all[u].check->id, all[u].beta, all[u].M, false});
+    audit.results.push_back(compute_unit(all[u], unit_keys[u], options, omegas, table));
+    done += cost_of(all[u], unit_keys[u], omegas);
+  }
+  // The range audit, unsharded: denser where the measured exponent changes regime (range_grid.hpp).
+  if (options.range && options.refine && options.shard_count == 1) {
+    const std::vector<Unit> extra = refinement_units(analyse_range(audit), audit);
+    std::vector<std::vector<PointKey>> extra_keys;
+    for (const Unit& u : extra) {
+      extra_keys.push_back(keys_of(u, omegas));
+      total += cost_of(u, extra_keys.back(), omegas);
     }
-    r.fit = fit_exponent(r.series);
-    r.verdict = judge(c->relation, r.predicted, r.fit, r.values_met, options.tolerances);
-    r.control = negative_control(c->relation, r.fit, r.values_met, options.tolerances);
-    if (c->relation != Relation::lower) r.implied_constant_upper = implied_constant(r.series, r.predicted, false);
-    if (c->relation != Relation::upper) r.implied_constant_lower = implied_constant(r.series, r.predicted, true);
-    for (const Comparison& cmp : c->comparisons) {
-      r.comparisons.push_back(compare(cmp, table, {"", c->data, beta, M, ""}, omegas));
-      if (!r.comparisons.back().holds) {
-        r.verdict.outcome = Outcome::fail;
-        r.verdict.reason = cmp.lhs + " <= " + cmp.rhs + " fails at w1 = " + r.comparisons.back().worst_omega +
-                           "; " + r.verdict.reason;
-      }
+    for (std::size_t u = 0; u < extra.size(); ++u) {
+      if (progress) progress({done, total, extra[u].check->id, extra[u].beta, extra[u].M, false});
+      audit.results.push_back(compute_unit(extra[u], extra_keys[u], options, omegas, table));
+      done += cost_of(extra[u], extra_keys[u], omegas);
     }
-    for (const std::string& v : violations) {
-      r.verdict.outcome = Outcome::fail;
-      r.verdict.reason = v + "; " + r.verdict.reason;
-      r.notes.push_back("**violated**: " + v);
-    }
-    audit.results.push_back(std::move(r));
-    done += c->source ? omegas.size() : unit_keys[u].size();
   }
   if (progress) progress({done, total, "", "", "", true});
   audit.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

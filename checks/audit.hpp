@@ -20,6 +20,9 @@ struct AuditOptions {
   // The range audit (issue 13): each check at the points of range_grid (checks/range_grid.hpp), which
   // cover its hypotheses up to their edges; betas and Ms are then not used.
   bool range = false;
+  // With `range` and no shards: after the grid, the points where the measured exponent changes regime
+  // (refinement_units, checks/range.hpp) are computed too and join the results.
+  bool refine = true;
   Grid grid;
   unsigned digits = 12;
   unsigned jobs = 1;
@@ -58,6 +61,7 @@ struct CheckResult {
   Real implied_constant_upper = -1, implied_constant_lower = -1;  // sup, inf of Q / w1^p (as relevant)
   std::vector<ComparisonResult> comparisons;
   std::vector<std::string> notes;  // from a check's own series
+  bool refinement = false;         // a point the range audit added near a crossover (refinement_units)
 };
 
 struct Audit {
@@ -71,6 +75,7 @@ struct Audit {
 struct Unit {
   const Check* check = nullptr;
   std::string beta, M;
+  bool refinement = false;
 };
 std::vector<Unit> units(const AuditOptions& options);
 bool in_shard(const AuditOptions& options, std::size_t unit_index);

@@ -64,6 +64,7 @@ RangePoint point_of(const CheckResult& r, const Tolerances& t) {
   RangePoint p;
   p.beta = r.beta;
   p.M = r.M;
+  p.refinement = r.refinement;
   p.outcome = r.verdict.outcome;
   p.sharp = r.verdict.sharp;
   p.stated = r.predicted;
@@ -292,6 +293,13 @@ RangeAnalysis analyse_range(const Audit& audit) {
       if (p.decided) data.push_back({std::stod(p.beta), std::stod(p.M), p.exponent, p.uncertainty});
       rc.points.push_back(std::move(p));
     }
+    {
+      std::vector<std::string> added;
+      for (const RangePoint& p : rc.points)
+        if (p.refinement) added.push_back(where(p.beta, p.M));
+      if (!added.empty())
+        rc.notes.push_back(fmt::format("{} points added on and beside the crossover lines of the first pass: {}", added.size(), join(added, ", ")));
+    }
     if (data.empty()) {
       rc.measured.reason = "no point of the grid was decided";
     } else {
@@ -321,7 +329,7 @@ RangeAnalysis analyse_range(const Audit& audit) {
       rc.measured_range = format(measured_range);
       rc.region = region_of_validity(measured_range, rc.measured.formula, s, c.relation);
       disagreement_check(rc, s, c.relation);
-      separation_notes(rc, audit);
+      if (rc.measured.reason.rfind("recognised away from its crossovers", 0) != 0) separation_notes(rc, audit);  // else said already
     } else {
       rc.region.summary = fmt::format("no formula recognised ({}); on the grid: {} PASS, {} FAIL, {} INCONCLUSIVE", rc.measured.reason, rc.pass,
                                       rc.fail, rc.inconclusive);
@@ -501,6 +509,37 @@ RangeAnalysis analyse_range(const Audit& audit) {
   threshold("full smooth <w1>^(M/2) C[n01] (Remark 1.4)", "R1.4", true, "beta = 3/4");
   threshold("full oscillating <w1>^(M/2) |C[n0]|", "5.21", false, "beta = 1/4");
   return out;
+}
+
+std::vector<Unit> refinement_units(const RangeAnalysis& analysis, const Audit& audit) {
+  std::vector<Unit> extra;
+  std::set<std::pair<std::string, std::string>> seen;
+  for (const CheckResult& r : audit.results) seen.insert({r.check->id + "|" + r.beta, r.M});
+  for (const RangeCheck& rc : analysis.checks) {
+    if (!rc.region.decided || rc.measured.formula.pieces.size() < 2) continue;
+    const Check& c = find_check(rc.id);
+    const Polygon H = region_of(c.hypotheses);
+    std::set<std::string> betas;
+    double M_max = -1e300;
+    for (const RangePoint& p : rc.points) betas.insert(p.beta), M_max = std::max(M_max, std::stod(p.M));
+    const auto& pieces = rc.measured.formula.pieces;
+    for (std::size_t i = 0; i < pieces.size(); ++i)
+      for (std::size_t j = i + 1; j < pieces.size(); ++j) {
+        const Affine g = pieces[i] - pieces[j];
+        if (g.M == 0) continue;
+        for (const std::string& beta : betas) {
+          const Rational b = decimal_rational(std::stod(beta));
+          const double on_line = to_double(-(g.constant + g.beta * b) / g.M);
+          const double eighth = std::round(on_line * 8) / 8;
+          for (const double M : {eighth, eighth - 0.5, eighth + 0.5}) {
+            const std::string text = fmt::format("{}", M);
+            if (M > M_max || !H.contains({b, decimal_rational(M)}) || !seen.insert({rc.id + "|" + beta, text}).second) continue;
+            extra.push_back({&c, beta, text, true});
+          }
+        }
+      }
+  }
+  return extra;
 }
 
 }  // namespace kwe::checks

@@ -43,6 +43,7 @@ namespace kwe::checks {
 
 struct RangePoint {
   std::string beta, M;
+  bool refinement = false;                  // added near a crossover by the second pass
   Outcome outcome = Outcome::inconclusive;  // the grid verdict (checks/verdict.hpp)
   bool decided = false;                     // enters the formula: values met, fit made, uncertainty within tolerance
   bool sharp = false;
@@ -113,5 +114,11 @@ struct RangeAnalysis {
 // a check needs points at >= 2 values of M and of β for a formula in both, otherwise its formula is
 // reported underdetermined in the missing variable.
 RangeAnalysis analyse_range(const Audit& audit);
+
+// The range audit's second pass, denser where the measured exponent changes regime: for each check whose
+// measured formula (decided, with several pieces) has a crossover line p_i = p_j involving M, at each β of
+// its grid the point M* on the line and M* ± 1/2 (M* rounded to a multiple of 1/8, exact as a decimal),
+// where inside its hypotheses, within the grid's M and not computed yet.
+std::vector<Unit> refinement_units(const RangeAnalysis& analysis, const Audit& audit);
 
 }  // namespace kwe::checks

@@ -102,6 +102,7 @@ json to_json(const checks::Audit& audit, const checks::Findings& findings, const
                      {"broken", r.control.broken}}},
                    {"comparisons", comparisons},
                    {"points", points}};
+    if (r.refinement) result["refinement"] = true;
     if (r.implied_constant_upper >= 0) result["implied_constant_sup"] = decimal(r.implied_constant_upper, 6);
     if (r.implied_constant_lower >= 0) result["implied_constant_inf"] = decimal(r.implied_constant_lower, 6);
     results.push_back(result);
@@ -122,7 +123,7 @@ json to_json(const checks::Audit& audit, const checks::Findings& findings, const
     for (const checks::RangeCheck& rc : a.checks) {
       json points = json::array();
       for (const checks::RangePoint& p : rc.points) {
-        json point = {{"beta", p.beta}, {"M", p.M}, {"verdict", checks::to_string(p.outcome)}, {"decided", p.decided}, {"status", p.status},
+        json point = {{"beta", p.beta}, {"M", p.M}, {"refinement", p.refinement}, {"verdict", checks::to_string(p.outcome)}, {"decided", p.decided}, {"status", p.status},
                       {"stated", p.stated}, {"exponent", p.exponent}, {"uncertainty", p.uncertainty}};
         if (p.log.detected) point["logarithm"] = {{"p", p.log.p}, {"q", p.log.q}, {"summary", p.log.summary}};
         points.push_back(point);
@@ -171,6 +172,7 @@ json to_json(const checks::Audit& audit, const checks::Findings& findings, const
             {"betas", o.betas},
             {"Ms", o.Ms},
             {"range", o.range},
+            {"refine", o.refine},
             {"grid", {{"omega_min", o.grid.omega_min}, {"omega_max", o.grid.omega_max}, {"per_decade", o.grid.per_decade}}},
             {"digits", o.digits},
             {"working_bits", bits_for_digits(o.digits)},
@@ -219,6 +221,7 @@ checks::Audit audit_from_json(const json& j) {
     o.betas = field(opt, "betas").get<std::vector<std::string>>();
     o.Ms = field(opt, "Ms").get<std::vector<std::string>>();
     o.range = opt.contains("range") && opt.at("range").get<bool>();
+    o.refine = !opt.contains("refine") || opt.at("refine").get<bool>();
     const json& grid = field(opt, "grid");
     o.grid = {field(grid, "omega_min").get<std::string>(), field(grid, "omega_max").get<std::string>(), field(grid, "per_decade").get<unsigned>()};
     o.digits = field(opt, "digits").get<unsigned>();
@@ -240,6 +243,7 @@ checks::Audit audit_from_json(const json& j) {
       r.predicted = field(x, "predicted").get<double>();
       r.within_hypotheses = field(x, "within_hypotheses").get<bool>();
       r.values_met = field(x, "values_met").get<bool>();
+      r.refinement = x.contains("refinement") && x.at("refinement").get<bool>();
       r.notes = field(x, "notes").get<std::vector<std::string>>();
       for (const json& p : field(x, "points")) {
         r.omegas.push_back(field(p, "x").get<std::string>());

@@ -32,7 +32,7 @@ std::string reproduce_command(const checks::AuditOptions& o) {
     return l;
   };
   if (!o.check_ids.empty()) s += " --checks " + list(o.check_ids);
-  s += o.range ? std::string(" --range") : " --beta " + list(o.betas) + " --M " + list(o.Ms);
+  s += o.range ? std::string(o.refine ? " --range" : " --range --no-refine") : " --beta " + list(o.betas) + " --M " + list(o.Ms);
   s += fmt::format(" --omega-min {} --omega-max {} --points-per-decade {} --digits {}", o.grid.omega_min, o.grid.omega_max,
                    o.grid.per_decade, o.digits);
   for (const auto& [id, formula] : o.assumed) s += fmt::format(" --assume {}={}", id, formula);
