@@ -464,6 +464,13 @@ RangeAnalysis analyse_range(const Audit& audit) {
   {
     const Polygon H = region_of(find_check("5.3").hypotheses);
     const bool have = by_check.count("5.3") > 0;
+    // N and A are chosen once for all w1 (C2/N < C1/10, (A + 1)C3 < A^2 C1/10): I2 (5.6) and I3 (5.4) must
+    // have I1's exponent, or less.
+    for (const auto& [term, name] : {std::pair{"5.6", "I2"}, {"5.4", "I3"}}) {
+      if (!have || !by_check.count(term)) continue;
+      add_claim("5.6", fmt::format("Section 5.6: {} ({}) against I1 (5.3), exponent difference <= 0 (N, A chosen once for all w1)", name, term), H,
+                {term}, Order::less_equal, {"5.3"}, "0", true);
+    }
     for (const auto& [term, name] : {std::pair{"5.8", "I4"}, {"5.18", "I5"}, {"5.5", "I6"}}) {
       if (!have || !by_check.count(term)) continue;
       add_claim("5.6", fmt::format("Section 5.6: {} ({}) against I1 (5.3), exponent difference <= -1 (as the choice of B uses it)", name, term), H,
