@@ -14,7 +14,8 @@ bool same_work(const AuditOptions& a, const AuditOptions& b) {
   return a.check_ids == b.check_ids && a.betas == b.betas && a.Ms == b.Ms && a.grid.omega_min == b.grid.omega_min &&
          a.grid.omega_max == b.grid.omega_max && a.grid.per_decade == b.grid.per_decade && a.digits == b.digits && a.assumed == b.assumed &&
          a.tolerances.max_uncertainty == b.tolerances.max_uncertainty && a.tolerances.min_uncertainty == b.tolerances.min_uncertainty &&
-         a.tolerances.control_margin == b.tolerances.control_margin && a.shard_count == b.shard_count;
+         a.tolerances.control_margin == b.tolerances.control_margin && a.shard_count == b.shard_count && a.range == b.range &&
+         a.refine == b.refine;
 }
 
 }  // namespace
@@ -38,10 +39,15 @@ Audit merge(const std::vector<Audit>& shards) {
   merged.options = first;
   merged.options.shard_index = merged.options.shard_count = 1;
   const std::vector<Unit> all = units(merged.options);
-  std::vector<const CheckResult*> slot(all.size(), nullptr);
+  std::vector<const CheckResult*> slot(all.size(), nullptr), refinements;
   for (const Audit& s : shards) {
     merged.seconds += s.seconds;
     for (const CheckResult& r : s.results) {
+      // The range audit's second pass (an unsharded run only): its points follow the grid, in their order.
+      if (r.refinement) {
+        refinements.push_back(&r);
+        continue;
+      }
       const auto u = std::find_if(all.begin(), all.end(), [&](const Unit& x) { return x.check == r.check && x.beta == r.beta && x.M == r.M; });
       if (u == all.end()) throw std::invalid_argument("merge: (" + r.check->id + ") at beta = " + r.beta + " is not part of the run");
       slot[static_cast<std::size_t>(u - all.begin())] = &r;
@@ -51,6 +57,7 @@ Audit merge(const std::vector<Audit>& shards) {
     if (!slot[u]) throw std::invalid_argument(fmt::format("merge: no result for ({}) at beta = {}, M = {}", all[u].check->id, all[u].beta, all[u].M));
     merged.results.push_back(*slot[u]);
   }
+  for (const CheckResult* r : refinements) merged.results.push_back(*r);
   return merged;
 }
 

@@ -2,6 +2,7 @@
 // (β, M): sharp everywhere, loose everywhere, violated below a crossover line, a logarithm at the stated
 // power; and the combined claim of Section 5.6 decided exactly. The numerics (sweep, fit, verdict) are the
 // audit's own; only the values are made up, Q(w1) = w1^p(β, M) on the range grid of each check.
+#include "checks/merge.hpp"
 #include "checks/range.hpp"
 #include "checks/range_grid.hpp"
 #include "checks/registry.hpp"
@@ -165,4 +166,21 @@ TEST_CASE("range: Section 5.6's '2beta + 5/2 - M/2 < -1' is decided exactly, sta
       CHECK(cc.with_measured->holds);
     }
   CHECK(seen);
+}
+
+TEST_CASE("range: merge keeps the second pass's points after the grid, and refuses other stray points", "[range]") {
+  Audit audit;
+  audit.options.range = true;
+  audit.options.check_ids = {"4.3"};
+  add(audit, "4.3", [](const Real& w, double b, double M) -> Real { return power(w, 2 * b - 0.5 - M / 2); });
+  CheckResult extra = audit.results.front();
+  extra.M = "6.75";
+  extra.refinement = true;
+  audit.results.insert(audit.results.begin() + 3, extra);
+  const Audit merged = merge({audit});
+  REQUIRE(merged.results.size() == 57);
+  CHECK(merged.results.back().refinement);
+  CHECK(merged.results.back().M == "6.75");
+  audit.results[3].refinement = false;  // a point that is neither on the grid nor of the second pass
+  CHECK_THROWS_AS(merge({audit}), std::invalid_argument);
 }
