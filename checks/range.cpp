@@ -199,7 +199,7 @@ bool unseparated(const PiecewiseAffine& f, double beta, double M, double span) {
 // formula is the measurement and the set-aside points are said to carry the crossover. A piece in force
 // only where two simpler ones cross is what a slope fit makes of ω1^p log ω1 (issue 13), not a power.
 RecognisedFormula recognise_with_crossovers(const std::vector<ExponentMeasurement>& data, double span, double log_window,
-                                            std::vector<std::string>& notes) {
+                                            std::vector<std::string>& notes, std::vector<std::pair<ExponentMeasurement, double>>& at_crossover) {
   RecognisedFormula first = recognise_formula(data);
   if (!first.ok || first.formula.pieces.size() < 2) return first;
   std::vector<ExponentMeasurement> kept, aside;
@@ -216,6 +216,7 @@ RecognisedFormula recognise_with_crossovers(const std::vector<ExponentMeasuremen
     if (d.exponent <= a + tol) ++below;
     if (d.exponent < std::min(a, b == -1e300 ? a : b) - tol || d.exponent > a + log_window + tol) return first;
     where_aside.push_back(fmt::format("(β, M) = ({}, {}): {:+.3f}", d.beta, d.M, d.exponent - a));
+    at_crossover.push_back({d, a});
   }
   const char* reading = above == aside.size() ? "above its value ({}): a logarithm at the crossover, ω1^p (ln ω1)^q read as p + q/ln ω1"
                         : below == aside.size() ? "below its value ({}): the sum of two close powers, read between them"
@@ -304,7 +305,14 @@ RangeAnalysis analyse_range(const Audit& audit) {
       rc.measured.reason = "no point of the grid was decided";
     } else {
       const double span = std::log(std::stod(audit.options.grid.omega_max) / std::stod(audit.options.grid.omega_min));
-      rc.measured = recognise_with_crossovers(data, span, 2 / std::log(std::stod(audit.options.grid.omega_max)), rc.notes);
+      std::vector<std::pair<ExponentMeasurement, double>> at_crossover;
+      rc.measured = recognise_with_crossovers(data, span, 2 / std::log(std::stod(audit.options.grid.omega_max)), rc.notes, at_crossover);
+      // Such a point reads neither piece: its status says so instead of a slack against a wrong power.
+      for (const auto& [d, value] : at_crossover)
+        for (RangePoint& p : rc.points)
+          if (std::stod(p.beta) == d.beta && std::stod(p.M) == d.M && p.outcome == Outcome::pass)
+            p.status = fmt::format("at a crossover: reads {:+.3f} against the formula's {} (a logarithm or two close powers, unresolved)",
+                                   p.exponent - value, fraction(value, 1e-9));
     }
     const PiecewiseAffine s = stated_of(rc.stated);
     if (rc.measured.ok && c.involves_beta_M && !rc.measured.underdetermined.empty()) {

@@ -266,7 +266,7 @@ void range_section(std::ostringstream& out, const checks::RangeAnalysis& a, cons
   }
   if (!plots.range.empty()) {
     out << "\n### Figures\n\nPer check, the (β, M) plane: filled green sharp, open blue holds but loose, red cross violated, orange triangle "
-           "a logarithm at the stated power, grey undecided; dashed grey where one piece of the measured formula takes over, solid red where "
+           "a logarithm at the stated power, grey undecided, purple diamond holds but at a crossover the sweep does not resolve; dashed grey where one piece of the measured formula takes over, solid red where "
            "a piece meets the stated exponent.\n";
     for (const Plot& p : plots.range) out << fmt::format("\n![({}) over its hypotheses]({}/{})\n", p.id, plot_directory, p.svg);
   }

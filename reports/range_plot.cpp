@@ -21,6 +21,7 @@ int status_class(const checks::RangePoint& p) {
   if (p.status.rfind("loose", 0) == 0) return 1;
   if (p.status == "violated") return 2;
   if (p.status == "violated by a logarithm") return 3;
+  if (p.status.rfind("at a crossover", 0) == 0) return 5;
   return 4;
 }
 
@@ -65,11 +66,11 @@ std::string script(const checks::RangeCheck& rc, const std::string& data) {
   double lo = 1e300, hi = -1e300;
   for (const checks::RangePoint& p : rc.points) lo = std::min(lo, std::stod(p.M)), hi = std::max(hi, std::stod(p.M));
   const std::string yrange = rc.points.empty() ? "[*:*]" : fmt::format("[{:.17g}:{:.17g}]", lo - 1.5, hi + 1.5);
-  const char* titles[] = {"sharp", "holds, loose", "violated", "violated by a logarithm", "undecided"};
+  const char* titles[] = {"sharp", "holds, loose", "violated", "violated by a logarithm", "undecided", "holds, at a crossover (unresolved)"};
   const char* styles[] = {"pt 7 ps 1.2 lc rgb '#2ca02c'", "pt 6 ps 1.2 lc rgb '#1f77b4'", "pt 2 ps 1.6 lw 2 lc rgb '#d62728'",
-                          "pt 9 ps 1.4 lc rgb '#ff7f0e'", "pt 1 ps 1.2 lc rgb '#999999'"};
+                          "pt 9 ps 1.4 lc rgb '#ff7f0e'", "pt 1 ps 1.2 lc rgb '#999999'", "pt 12 ps 1.4 lc rgb '#9467bd'"};
   std::string points;
-  for (int k = 0; k < 5; ++k)
+  for (int k = 0; k < 6; ++k)
     points += fmt::format("{}{} using 1:($3 == {} ? $2 : NaN) with points {} title '{}'", k == 0 ? "" : ", ", gnuplot_string(data), k, styles[k],
                           titles[k]);
   const std::string title = fmt::format("({}) {} {}: measured {}", rc.id, rc.relation, rc.stated,
@@ -91,7 +92,7 @@ RangePlots write_range_plots(const checks::RangeAnalysis& range, const std::stri
   const std::string gnuplot = find_gnuplot();
   for (const checks::RangeCheck& rc : range.checks) {
     const std::string stem = "range_" + plot_file_name(rc.id);
-    std::string data = fmt::format("# ({}) range audit: beta  M  class (0 sharp, 1 loose, 2 violated, 3 log, 4 undecided)  exponent  stated\n", rc.id);
+    std::string data = fmt::format("# ({}) range audit: beta  M  class (0 sharp, 1 loose, 2 violated, 3 log, 4 undecided, 5 at a crossover)  exponent  stated\n", rc.id);
     for (const checks::RangePoint& p : rc.points)
       data += fmt::format("{} {} {} {:.17g} {:.17g}\n", p.beta, p.M, status_class(p), p.exponent, p.stated);
     write_atomically((fs::path(directory) / (stem + ".dat")).string(), data);

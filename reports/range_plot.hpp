@@ -1,6 +1,7 @@
 // The range audit's figures (issue 13): per check, the (β, M) plane of its hypotheses with every grid
 // point marked by what it showed — sharp (filled green), holds but loose (open blue), violated (red
-// cross), a logarithm at the stated power (orange triangle), undecided (grey) — and the lines the
+// cross), a logarithm at the stated power (orange triangle), undecided (grey), holding but at a crossover the
+// sweep does not resolve (purple diamond) — and the lines the
 // measured formula draws: where one of its pieces takes over from another (dashed), and where a piece
 // meets the stated exponent (solid red: the edge of the region where the statement holds, or is sharp).
 // gnuplot, as reports/plots.hpp: a script and its data beside the SVG, re-renderable by hand.
