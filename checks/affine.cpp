@@ -1,5 +1,7 @@
 #include "checks/affine.hpp"
 
+#include "checks/linear_formula.hpp"
+
 #include <cctype>
 #include <stdexcept>
 
@@ -52,117 +54,15 @@ std::string format_line(const Affine& f) {
 
 namespace {
 
-// parse_exponent's grammar (checks/exponent.cpp), in rationals.
-class AffineParser {
- public:
-  AffineParser(const std::string& text, std::size_t begin, std::size_t end) : text_(text), pos_(begin), end_(end) {}
-
-  Affine parse() {
-    Affine f;
-    skip();
-    if (at_end()) fail("empty");
-    bool first = true;
-    while (!at_end()) {
-      Rational sign = 1;
-      if (peek() == '+' || peek() == '-') {
-        sign = take() == '-' ? -1 : 1;
-        skip();
-      } else if (!first) {
-        fail("expected + or -");
-      }
-      term(sign, f);
-      first = false;
-      skip();
-    }
-    return f;
-  }
-
- private:
-  void term(const Rational& sign, Affine& f) {
-    Rational coefficient = 1;
-    bool has_number = false;
-    if (std::isdigit(static_cast<unsigned char>(peek())) || peek() == '.') {
-      coefficient = number();
-      skip();
-      if (peek() == '/') {
-        take();
-        skip();
-        coefficient /= divisor();
-        skip();
-      }
-      has_number = true;
-      if (peek() == '*') {
-        take();
-        skip();
-      }
-    }
-    const std::size_t variable_start = pos_;
-    const std::string variable = name();
-    if (variable.empty()) {
-      if (!has_number) fail("expected a number or beta or M");
-      f.constant += sign * coefficient;
-      return;
-    }
-    skip();
-    if (peek() == '/') {
-      take();
-      skip();
-      coefficient /= divisor();
-    }
-    if (variable == "beta" || variable == "b" || variable == "\u03b2")
-      f.beta += sign * coefficient;
-    else if (variable == "M")
-      f.M += sign * coefficient;
-    else
-      fail("unknown variable '" + variable + "'", variable_start);
-  }
-
-  Rational divisor() {
-    const std::size_t start = pos_;
-    const Rational value = number();
-    if (value == 0) fail("division by zero", start);
-    return value;
-  }
-
-  Rational number() {
-    const std::size_t start = pos_;
-    while (!at_end() && (std::isdigit(static_cast<unsigned char>(peek())) || peek() == '.')) ++pos_;
-    if (start == pos_) fail("expected a number");
-    const std::string digits = text_.substr(start, pos_ - start);
-    try {
-      return parse_rational(digits);
-    } catch (const std::invalid_argument&) {
-      fail("malformed number '" + digits + "'", start);
-    }
-  }
-
-  std::string name() {
-    const std::size_t start = pos_;
-    while (!at_end() && (std::isalpha(static_cast<unsigned char>(peek())) || static_cast<unsigned char>(peek()) >= 0x80))
-      ++pos_;
-    return text_.substr(start, pos_ - start);
-  }
-
-  void skip() {
-    while (!at_end() && std::isspace(static_cast<unsigned char>(peek()))) ++pos_;
-  }
-  bool at_end() const { return pos_ >= end_; }
-  char peek() const { return at_end() ? '\0' : text_[pos_]; }
-  char take() { return text_[pos_++]; }
-  [[noreturn]] void fail(const std::string& why, std::size_t at = npos) const {
-    throw std::invalid_argument("formula '" + text_ + "': " + why + " at position " +
-                                std::to_string((at == npos ? pos_ : at) + 1));
-  }
-  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
-
-  const std::string& text_;
-  std::size_t pos_;
-  std::size_t end_;
-};
+// The grammar of checks/linear_formula.hpp in rationals, over text[begin, end) (one piece of a max/min).
+Affine affine_between(const std::string& text, std::size_t begin, std::size_t end) {
+  const LinearTerms<Rational> t = LinearFormulaParser<Rational>(text, begin, end, "formula", parse_rational).parse();
+  return {t.constant, t.beta, t.M};
+}
 
 }  // namespace
 
-Affine parse_affine(const std::string& formula) { return AffineParser(formula, 0, formula.size()).parse(); }
+Affine parse_affine(const std::string& formula) { return affine_between(formula, 0, formula.size()); }
 
 Rational PiecewiseAffine::at(const Point& x) const {
   if (pieces.empty()) throw std::invalid_argument("a max or min of no pieces");
@@ -203,7 +103,7 @@ PiecewiseAffine parse_piecewise(const std::string& formula) {
     while (true) {
       const auto comma = formula.find(',', begin);
       const std::size_t end = comma == std::string::npos || comma > last ? last : comma;
-      f.pieces.push_back(AffineParser(formula, begin, end).parse());
+      f.pieces.push_back(affine_between(formula, begin, end));
       if (end == last) break;
       begin = end + 1;
     }
