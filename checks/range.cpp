@@ -208,6 +208,7 @@ RecognisedFormula recognise_with_crossovers(const std::vector<ExponentMeasuremen
   RecognisedFormula second = recognise_formula(kept);
   if (!second.ok || complexity(second.formula) >= complexity(first.formula) || !second.underdetermined.empty()) return first;
   std::vector<std::string> where_aside;
+  std::vector<std::pair<ExponentMeasurement, double>> found;  // given back only if the second reading is taken
   std::size_t above = 0, below = 0;
   for (const ExponentMeasurement& d : aside) {
     const auto [a, b] = top_two(second.formula, d.beta, d.M);
@@ -216,8 +217,9 @@ RecognisedFormula recognise_with_crossovers(const std::vector<ExponentMeasuremen
     if (d.exponent <= a + tol) ++below;
     if (d.exponent < std::min(a, b == -1e300 ? a : b) - tol || d.exponent > a + log_window + tol) return first;
     where_aside.push_back(fmt::format("(β, M) = ({}, {}): {:+.3f}", d.beta, d.M, d.exponent - a));
-    at_crossover.push_back({d, a});
+    found.push_back({d, a});
   }
+  at_crossover = std::move(found);
   const char* reading = above == aside.size() ? "above its value ({}): a logarithm at the crossover, ω1^p (ln ω1)^q read as p + q/ln ω1"
                         : below == aside.size() ? "below its value ({}): the sum of two close powers, read between them"
                                                 : "above or below its value ({}): the sum of two close powers or a logarithm at the crossover";
@@ -301,11 +303,11 @@ RangeAnalysis analyse_range(const Audit& audit) {
       if (!added.empty())
         rc.notes.push_back(fmt::format("{} points added on and beside the crossover lines of the first pass: {}", added.size(), join(added, ", ")));
     }
+    std::vector<std::pair<ExponentMeasurement, double>> at_crossover;  // non-empty: the reading away from the crossovers was taken
     if (data.empty()) {
       rc.measured.reason = "no point of the grid was decided";
     } else {
       const double span = std::log(std::stod(audit.options.grid.omega_max) / std::stod(audit.options.grid.omega_min));
-      std::vector<std::pair<ExponentMeasurement, double>> at_crossover;
       rc.measured = recognise_with_crossovers(data, span, 2 / std::log(std::stod(audit.options.grid.omega_max)), rc.notes, at_crossover);
       // Such a point reads neither piece: its status says so instead of a slack against a wrong power.
       for (const auto& [d, value] : at_crossover)
@@ -337,7 +339,7 @@ RangeAnalysis analyse_range(const Audit& audit) {
       rc.measured_range = format(measured_range);
       rc.region = region_of_validity(measured_range, rc.measured.formula, s, c.relation);
       disagreement_check(rc, s, c.relation);
-      if (rc.measured.reason.rfind("recognised away from its crossovers", 0) != 0) separation_notes(rc, audit);  // else said already
+      if (at_crossover.empty()) separation_notes(rc, audit);  // else the crossover note said it
     } else {
       rc.region.summary = fmt::format("no formula recognised ({}); on the grid: {} PASS, {} FAIL, {} INCONCLUSIVE", rc.measured.reason, rc.pass,
                                       rc.fail, rc.inconclusive);
