@@ -4,7 +4,8 @@
 //   kwe-verify eval --quantity F|F1 --k1 x,y,z --k2 x,y,z [--digits D] [--json]      (Lemma 2.1)
 //   kwe-verify run  [--checks ids] [--beta list] [--M list] [--omega-min W] [--omega-max W]
 //                   [--points-per-decade P] [--digits D] [--jobs J] [--assume ID=EXPONENT]... [--json FILE] [--report FILE]
-//                   [--no-plots]
+//                   [--no-plots] [--shard K/N] [--junit FILE] [--quiet]
+//   kwe-verify run  --range [--no-refine] [...]   (each check over its hypotheses: checks/range_grid.hpp)
 //   kwe-verify merge FILES... [--json FILE] [--report FILE] [--junit FILE] [--no-plots]   (the shards of run --shard k/n)
 //   kwe-verify --version
 //   kwe-verify scan [--beta-min B] [--beta-max B] [--beta-step S] [--oscillating-step S] [--M M] [--omega-min W] [--omega-max W]
