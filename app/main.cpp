@@ -6,6 +6,8 @@
 //                   [--points-per-decade P] [--digits D] [--jobs J] [--assume ID=EXPONENT]... [--json FILE] [--report FILE]
 //                   [--no-plots] [--shard K/N] [--junit FILE] [--quiet]
 //   kwe-verify run  --range [--no-refine] [...]   (each check over its hypotheses: checks/range_grid.hpp)
+//   kwe-verify proofs [--chains ids] [--beta list] [--M list] [--omega-min W] [--omega-max W] [--points-per-decade P]
+//                   [--digits D] [--jobs J] [--json FILE] [--report FILE] [--no-plots] [--quiet]   (the proofs replayed)
 //   kwe-verify merge FILES... [--json FILE] [--report FILE] [--junit FILE] [--no-plots]   (the shards of run --shard k/n)
 //   kwe-verify --version
 //   kwe-verify scan [--beta-min B] [--beta-max B] [--beta-step S] [--oscillating-step S] [--M M] [--omega-min W] [--omega-max W]
@@ -17,6 +19,7 @@
 #include "checks/audit.hpp"
 #include "checks/findings.hpp"
 #include "checks/merge.hpp"
+#include "checks/proof_replay.hpp"
 #include "checks/registry.hpp"
 #include "checks/scan.hpp"
 #include "estimates/evaluation.hpp"
@@ -28,6 +31,7 @@
 #include "reports/markdown.hpp"
 #include "reports/output_file.hpp"
 #include "reports/plots.hpp"
+#include "reports/proof_report.hpp"
 #include "reports/range_plot.hpp"
 #include "reports/progress.hpp"
 #include "reports/scan_plot.hpp"
@@ -335,6 +339,65 @@ int run(const RunArgs& a, const std::string& command) {
   return publish(audit, metadata, {a.sweep.json, a.sweep.report, a.junit, a.no_plots});
 }
 
+struct ProofsArgs {
+  std::vector<std::string> chains, betas{"0.3", "0.5", "0.75", "1"}, Ms{"12"};
+  SweepArgs sweep{"10", "1e6", "2", "10", "", "report/proofs/proofs.json", "report/proofs/PROOFS.md"};
+  bool no_plots = false;
+};
+
+// The proofs replayed (checks/proof_replay.hpp): every displayed line of the chains as a check. Exit 0 when
+// every printed line holds, 1 when one is false, does not follow or is mistyped, 3 when one is undecided.
+int proofs(const ProofsArgs& a, const std::string& command) {
+  namespace fs = std::filesystem;
+  kwe::checks::ProofOptions o;
+  o.chains = kwe::app::list_of_names(a.chains, "chains");
+  o.betas = kwe::app::list_of_numbers(a.betas, "beta");
+  o.Ms = kwe::app::list_of_numbers(a.Ms, "M");
+  kwe::app::validate_grid(a.sweep.omega_min, a.sweep.omega_max, a.sweep.per_decade);
+  o.omega_min = a.sweep.omega_min;
+  o.omega_max = a.sweep.omega_max;
+  o.per_decade = parse_count(a.sweep.per_decade, "points-per-decade", 1, 100);
+  o.digits = parse_count(a.sweep.digits, "digits", 10, 30);
+  o.jobs = a.sweep.parsed_jobs();
+  kwe::checks::validate(o);
+  kwe::app::validate_outputs_beside_report({{"json", a.sweep.json}, {"report", a.sweep.report}}, a.sweep.report, false, !a.no_plots);
+  if (validate_only) return exit_pass;
+  if (!a.sweep.quiet)
+    std::cerr << "kwe-verify: replaying " << kwe::checks::select_chains(o.chains).size() << " chain(s) at " << o.betas.size() * o.Ms.size()
+              << " (beta, M) point(s)...\n";
+  const kwe::checks::ProofReplay replay = kwe::checks::replay_proofs(o);
+  auto metadata = kwe::reports::current_metadata(command);
+  metadata.jobs = o.jobs;
+  metadata.seconds = replay.seconds;
+  std::vector<std::pair<std::string, std::string>> files;
+  if (!a.sweep.json.empty()) files.emplace_back(a.sweep.json, kwe::reports::proofs_json(replay, metadata).dump(2) + "\n");
+  std::optional<kwe::reports::StagingDirectory> stage;
+  kwe::reports::ProofFigures figures;
+  if (!a.sweep.report.empty() && a.sweep.report != "-" && !a.no_plots) {
+    const fs::path directory = fs::absolute(a.sweep.report).parent_path();
+    stage.emplace(directory.string());
+    const fs::path staged_plots = fs::path(stage->path()) / kwe::reports::plot_directory;
+    figures = kwe::reports::write_waterfalls(replay, staged_plots.string());
+    for (const auto& [name, contents] : kwe::reports::read_files(staged_plots.string()))
+      files.emplace_back((directory / kwe::reports::plot_directory / name).string(), contents);
+  }
+  if (!a.sweep.report.empty()) files.emplace_back(a.sweep.report, kwe::reports::proofs_markdown(replay, metadata, figures));
+  a.sweep.summary_stream() << kwe::reports::proofs_summary(replay)
+                           << fmt::format("{} steps checked in {:.0f} s\n", replay.steps_checked, replay.seconds);
+  kwe::reports::write_all(files);
+  bool undecided = false;
+  for (const auto& c : replay.chains)
+    for (const auto& s : c.steps) {
+      if (s.reading) continue;
+      if (s.status == "false" || s.status == "does not follow" || s.status == "typo") return exit_fail;
+      undecided = undecided || s.status == "undecided";
+    }
+  for (const auto& records : replay.arithmetic)
+    for (const auto& r : records)
+      if (!r.holds) return exit_fail;
+  return undecided ? exit_inconclusive : exit_pass;
+}
+
 struct MergeArgs {
   std::vector<std::string> files;
   std::string json = "report/results.json", report = "report/REPORT.md", junit;
@@ -502,6 +565,18 @@ int main(int argc, char** argv) {
                     "Example: kwe-verify merge shard1.json shard2.json --json report/results.json --report report/REPORT.md\n"
                     "Exit codes: as run (0 PASS, 1 FAIL, 3 INCONCLUSIVE); 2 bad usage, a missing or mismatched shard.");
 
+  ProofsArgs pf;
+  auto* proofs_cmd = app.add_subcommand("proofs", "the proofs replayed: every displayed line of the chains a check, where each power is lost");
+  proofs_cmd->add_option("--chains", pf.chains, "chain ids, comma-separated (default: all): 4.2, 4.3, 4.4, 4.5, 4.6, 4.3-conclusion")->type_name("ID,...");
+  proofs_cmd->add_option("--beta", pf.betas, "values of beta in [0, 1], comma-separated")->capture_default_str()->type_name("BETA,...");
+  proofs_cmd->add_option("--M", pf.Ms, "values of M > 0, comma-separated")->capture_default_str()->type_name("M,...");
+  pf.sweep.add_to(proofs_cmd);
+  proofs_cmd->add_flag("--no-plots", pf.no_plots, "do not write the waterfall figures (by default: plots/ beside the report)");
+  proofs_cmd->footer("Writes PROOFS.md, proofs.json and plots/waterfall_<chain>.svg. Digits: 10..30.\n"
+                     "Example: kwe-verify proofs --chains 4.3 --beta 0.5 --omega-max 1e4\n"
+                     "Exit codes: 0 every printed line holds, 1 one is false, does not follow or is a typo (or its arithmetic fails), "
+                     "2 bad usage, 3 one is undecided.");
+
   ScanArgs sc;
   auto* scan_cmd = app.add_subcommand("scan", "the thresholds in beta of the weighted second Picard iterate (gain and full)");
   scan_cmd->add_option("--beta-min", sc.beta_min, "first beta, >= 0")->capture_default_str()->type_name("BETA");
@@ -535,6 +610,7 @@ int main(int argc, char** argv) {
   e.given_data = eval_cmd->count("--data") > 0;
   r.sweep.given_jobs = run_cmd->count("--jobs") > 0;
   sc.sweep.given_jobs = scan_cmd->count("--jobs") > 0;
+  pf.sweep.given_jobs = proofs_cmd->count("--jobs") > 0;
   r.given_betas = run_cmd->count("--beta") > 0;
   r.given_Ms = run_cmd->count("--M") > 0;
   r.given_json = run_cmd->count("--json") > 0;
@@ -548,6 +624,7 @@ int main(int argc, char** argv) {
     if (*eval_cmd) return eval(e);
     if (*scan_cmd) return scan(sc, command_line(argc, argv));
     if (*merge_cmd) return merge(mg, command_line(argc, argv));
+    if (*proofs_cmd) return proofs(pf, command_line(argc, argv));
     return run(r, command_line(argc, argv));
   } catch (const std::invalid_argument& error) {
     std::cerr << "kwe-verify: " << error.what() << "\n";
