@@ -28,11 +28,23 @@ void parallel_for(std::size_t count, unsigned digits, unsigned jobs, Job&& job) 
   std::atomic<std::size_t> next{0};
   std::mutex failure_mutex;
   std::string failure;
+  // Boost 1.74 keeps MPFR's default precision in one global, and an expression whose operands differ in
+  // precision sets it to theirs for its duration (boost::multiprecision::detail::scoped_default_precision):
+  // on two threads the other thread then makes its numbers at that precision, and two overlapping scopes
+  // can leave the global changed for good. So a job must not mix in a Real made outside it at another
+  // precision (make constants inside the job); the precision is checked after every job, and a change is
+  // an error, not a silent drift. (Found as an intermittent failure of Boost's legendre_p_zeros with
+  // --jobs 2: a Real made before parallel_for, at 37 digits, multiplied in every job at 21.)
+  const unsigned working = Real::default_precision();
   const auto worker = [&] {
     const quadrature::Engine<Real> engine(digits, working_bits());
     for (std::size_t i = next++; i < count; i = next++) {
       try {
         job(engine, i);
+        if (Real::default_precision() != working)
+          throw std::logic_error("parallel_for: the working precision changed during job " + std::to_string(i) + " (" +
+                                 std::to_string(working) + " -> " + std::to_string(Real::default_precision()) +
+                                 " digits): a number of another precision was mixed into the job");
       } catch (const std::exception& e) {
         std::lock_guard<std::mutex> lock(failure_mutex);
         failure = e.what();

@@ -45,11 +45,13 @@ struct LineContext {
   // <x>^p = (1 + x^2)^(p/2)
   Real bracket(const Real& x, const Real& p) const;
   Real power(const Real& x, const Real& p) const;
-  // \int_a^b f, f(x) -> Real, the feature of scale `unit` at a (exponent_at_zero: f ~ x^alpha at a = 0).
+  // \int_a^b f, f(x) -> Real, the feature of scale `unit` at a (exponent_at_zero: f ~ x^alpha at a = 0),
+  // `breaks`: the further scales of f (panel ends; past the largest, a half-infinite range gets its tail).
   template <class F>
-  Real integral(const Real& a, const Real& b, const Real& unit, std::optional<Real> exponent_at_zero, F&& f) const {
+  Real integral(const Real& a, const Real& b, const Real& unit, std::optional<Real> exponent_at_zero, F&& f,
+                const std::vector<Real>& breaks = {}) const {
     using std::abs;
-    const quadrature::Result<Real> r = quadrature::line_integral(engine, a, b, unit, exponent_at_zero, f);
+    const quadrature::Result<Real> r = quadrature::line_integral(engine, a, b, unit, exponent_at_zero, f, breaks);
     calls += r.calls;
     met = met && r.met;
     if (r.value != 0) worst_error = std::max(worst_error, Real(r.error / abs(r.value)));

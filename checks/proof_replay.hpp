@@ -97,6 +97,8 @@ struct ProofReplay {
 // Throws std::invalid_argument on a bad option (one message naming it and its range).
 void validate(const ProofOptions& options);
 ProofReplay replay_proofs(const ProofOptions& options);
+// The same on chains given directly (the tests replay deliberately broken copies of the paper's chains).
+ProofReplay replay_chains(const std::vector<const Chain*>& chains, const ProofOptions& options);
 
 // Exposed for the tests: the sup over the outer variable of ln(num/den) at one w1, by maximisation.
 struct OuterSup {
@@ -105,8 +107,8 @@ struct OuterSup {
   bool at_low_end = false, at_high_end = false;
   bool edge_unbounded = false;
   std::string edge;
-  bool met = true;
-  Real worst_error = 0;
+  bool met = true;       // the maximiser met its target, and no point that missed it could reach the sup
+  Real worst_error = 0;  // relative error of the ratio at the maximiser
 };
 OuterSup sup_over_outer(const Chain& chain, const Line& numerator, const Line& denominator,
                         const quadrature::Engine<Real>& engine, const Model<Real>& model, const Real& w1);

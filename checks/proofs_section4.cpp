@@ -92,9 +92,11 @@ OuterVariable outer_D22() {
 // ---- D3 -------------------------------------------------------------------------------------------
 // (4.5): \int_{w1}^inf w2^beta w4^beta <w2>^(-M/2) <w4>^(-M/2) dw4, over y = w4 - w1 (w2 = w3 + y).
 Real inner_D3(Ctx c) {
+  // The factors vary on the scales max(1, w3) and w1: both are panel ends, so that the tail panel starts past them
+  // (with the tail at 8, w3 ~ 10^9 lost its target).
   return c.integral(Real(0), infinity(), Real(1), std::nullopt, [&](const Real& y) -> Real {
     return Real(slot(c, Real(c.w3 + y), b(c)) * slot(c, Real(c.w1 + y), b(c)));
-  });
+  }, c.w3 > 1 ? std::vector<Real>{c.w3, c.w1} : std::vector<Real>{c.w1});
 }
 
 OuterVariable outer_D3() {
@@ -107,9 +109,11 @@ OuterVariable outer_D3() {
 // ---- D1 -------------------------------------------------------------------------------------------
 // (4.6): \int_{w3}^inf w2^beta w4^beta <w2>^(-M/2) <w4>^(-M/2) dw4, w3 = w1 + t, over y = w4 - w3 (w2 = w3 + t + y).
 Real inner_D1(Ctx c) {
+  // The factors vary on the scale w3 (>= w1): a panel end, so that the tail panel starts past it (with the
+  // tail at 8, w3 ~ 10^9 lost its target at beta = 1 and 10^15 at every beta).
   return c.integral(Real(0), infinity(), Real(1), std::nullopt, [&](const Real& y) -> Real {
     return Real(slot(c, Real(c.w3 + c.t + y), b(c)) * slot(c, Real(c.w3 + y), b(c)));
-  });
+  }, {c.w3});
 }
 
 OuterVariable outer_D1() {

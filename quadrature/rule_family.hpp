@@ -7,6 +7,10 @@
 // digits), Gauss-Legendre with 3 * 2^(L/2) points was never the limiting part and cost 55% more calls;
 // with 1.6 * 2^(L/2) it was.
 // Node sets are built on first use and kept: a family (and its Engine) belongs to one thread.
+// Building a set is serialised across families (node_build_mutex): with two threads, a proof replay
+// once stopped in Boost's legendre_p_zeros ("no root ... local minima near 0.133257"), never seen with
+// one thread nor reproduced in isolation; a set is built once per level and thread, so the lock costs
+// nothing measurable.
 #pragma once
 
 #include "quadrature/filon.hpp"
@@ -18,9 +22,15 @@
 #include <cmath>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <utility>
 
 namespace kwe::quadrature {
+
+inline std::mutex& node_build_mutex() {
+  static std::mutex m;
+  return m;
+}
 
 template <class Real>
 class RuleFamily {
@@ -31,6 +41,7 @@ class RuleFamily {
     auto& cache = rule == PanelRule::tanh_sinh ? tanh_sinh_ : gauss_;
     const auto found = cache.find(level);
     if (found != cache.end()) return found->second;
+    const std::lock_guard<std::mutex> lock(node_build_mutex());
     NodeSet<Real> made = rule == PanelRule::tanh_sinh ? tanh_sinh_nodes<Real>(step(level), bits_)
                                                       : gauss_legendre_nodes<Real>(gauss_points(level));
     return cache.emplace(level, std::move(made)).first->second;
@@ -42,6 +53,7 @@ class RuleFamily {
     const auto key = std::make_pair(level, panel.alpha);
     const auto found = jacobi_.find(key);
     if (found != jacobi_.end()) return found->second;
+    const std::lock_guard<std::mutex> lock(node_build_mutex());
     return jacobi_.emplace(key, gauss_jacobi_nodes<Real>(gauss_points(level), panel.alpha, bits_)).first->second;
   }
 

@@ -196,5 +196,20 @@ bad "same file" scan --json "$WORK/x" --report "$WORK/x"
 bad "1e16" "${S[@]}" --omega-max 1e16
 bad "--bogus" "${S[@]}" --bogus
 
+# proofs: chains, parameters, grid, digits, outputs
+P=(proofs --json "$WORK/p.json" --report "$WORK/p.md")
+bad "9.9" "${P[@]}" --chains 9.9
+bad "4.3," "${P[@]}" --chains 4.3,
+bad "digits: 5" "${P[@]}" --digits 5
+bad "digits: 31" "${P[@]}" --digits 31
+bad "beta" "${P[@]}" --beta 2
+bad "0.5x" "${P[@]}" --beta 0.5x
+bad "M" "${P[@]}" --M 0
+bad "omega" "${P[@]}" --omega-max 5
+bad "points-per-decade: 0" "${P[@]}" --points-per-decade 0
+bad "jobs: 0" "${P[@]}" --jobs 0
+bad "same file" proofs --json "$WORK/x" --report "$WORK/x"
+bad "pf/plots' is a regular file" proofs --json "" --report "$WORK/pf/PROOFS.md"
+
 echo "$count bad-input cases, $failures failures"
 [ "$failures" -eq 0 ] && [ "$count" -ge 60 ]
