@@ -200,7 +200,7 @@ struct SweepArgs {
 struct RunArgs {
   std::vector<std::string> checks, betas{"0.3", "0.5", "0.75", "1"}, Ms{"12"}, assume;
   SweepArgs sweep{"2", "1e4", "4", "12", "", "report/results.json", "report/REPORT.md"};
-  bool no_plots = false, range = false, no_refine = false;
+  bool no_plots = false, range = false, no_refine = false, proofs = false;
   std::string shard, junit;
   bool given_betas = false, given_Ms = false, given_omega_min = false, given_omega_max = false, given_json = false, given_report = false;
 };
@@ -216,13 +216,15 @@ void warn(const std::vector<std::string>& warnings) {
 struct Outputs {
   std::string json, report, junit;
   bool no_plots = false;
+  std::vector<kwe::checks::Finding> extra_notes;  // run --proofs: the in-proof findings, after the audit's own
 };
 
 int publish(const kwe::checks::Audit& computed, const kwe::reports::Metadata& metadata, const Outputs& out) {
   namespace fs = std::filesystem;
   const nlohmann::json first = kwe::reports::to_json(computed, kwe::checks::analyse(computed), metadata);
   const kwe::checks::Audit audit = kwe::reports::audit_from_json(first);
-  const kwe::checks::Findings findings = kwe::checks::analyse(audit);
+  kwe::checks::Findings findings = kwe::checks::analyse(audit);
+  findings.notes.insert(findings.notes.end(), out.extra_notes.begin(), out.extra_notes.end());
   // With an output on standard output, the summary goes to standard error.
   (out.json == "-" || out.report == "-" || out.junit == "-" ? std::cerr : std::cout) << kwe::reports::summary_table(audit);
   // The outputs of one run are all written or none: the plots and the HTML rendering (which sit beside a
@@ -319,6 +321,26 @@ int run(const RunArgs& a, const std::string& command) {
   for (const auto& [id, formula] : kwe::app::parse_assumptions(a.assume, o.check_ids)) o.assumed[id] = formula;
   if (!a.shard.empty()) parse_shard(a.shard, o.shard_index, o.shard_count);
   o.validate();
+  // --proofs: the chains that end in the checks selected (all of them, Section 4.3's conclusion with them, for
+  // the whole audit), at the run's (beta, M) and top w1 (from 10, 2 per decade, 10 digits).
+  kwe::checks::ProofOptions proof_options;
+  if (a.proofs) {
+    if (a.range) throw std::invalid_argument("proofs: --proofs replays at the run's (beta, M); it does not combine with --range");
+    if (!a.shard.empty())
+      throw std::invalid_argument("proofs: a shard cannot carry the in-proof findings into merge; run --proofs unsharded, or kwe-verify proofs");
+    for (const kwe::checks::Chain* c : kwe::checks::select_chains({}))
+      if (o.check_ids.empty() || std::find(o.check_ids.begin(), o.check_ids.end(), c->proves) != o.check_ids.end())
+        proof_options.chains.push_back(c->id);
+    proof_options.betas = o.betas;
+    proof_options.Ms = o.Ms;
+    proof_options.omega_max = a.sweep.omega_max;
+    proof_options.jobs = o.jobs;
+    try {
+      if (!proof_options.chains.empty()) kwe::checks::validate(proof_options);
+    } catch (const std::invalid_argument& e) {
+      throw std::invalid_argument(std::string("proofs: ") + e.what() + " (the replay runs from w1 = 10, 2 per decade: --omega-max >= 1e3)");
+    }
+  }
   kwe::app::validate_outputs_beside_report({{"json", a.sweep.json}, {"report", a.sweep.report}, {"junit", a.junit}}, a.sweep.report, true,
                                            !a.no_plots);
   if (validate_only) return exit_pass;
@@ -334,9 +356,22 @@ int run(const RunArgs& a, const std::string& command) {
   kwe::reports::ProgressDisplay progress(std::cerr, kwe::reports::ProgressDisplay::mode_for_stderr(a.sweep.quiet));
   progress.start_ticker();
   const kwe::checks::Audit audit = kwe::checks::run_audit(o, [&](const kwe::checks::Progress& p) { progress.update(p); });
+  Outputs outputs{a.sweep.json, a.sweep.report, a.junit, a.no_plots, {}};
+  if (a.proofs && proof_options.chains.empty()) warn({"--proofs: no chain of the proofs replayed ends in the checks selected"});
+  if (a.proofs && !proof_options.chains.empty()) {
+    if (!a.sweep.quiet) std::cerr << "kwe-verify: replaying " << proof_options.chains.size() << " proof chain(s)...\n";
+    const kwe::checks::ProofReplay replay = kwe::checks::replay_proofs(proof_options);
+    outputs.extra_notes = kwe::checks::proof_findings(replay);
+    // A chain that ends in no check of the audit (Section 4.3's conclusion) is about the paper as a whole.
+    for (kwe::checks::Finding& f : outputs.extra_notes)
+      if (std::none_of(audit.results.begin(), audit.results.end(), [&](const auto& r) { return r.check->id == f.id; })) f.id.clear();
+    if (!a.sweep.quiet)
+      std::cerr << fmt::format("kwe-verify: {} proof steps checked in {:.0f} s, {} in-proof finding(s) in the audit notes\n", replay.steps_checked,
+                               replay.seconds, outputs.extra_notes.size());
+  }
   auto metadata = kwe::reports::current_metadata(command);
   metadata.jobs = o.jobs;
-  return publish(audit, metadata, {a.sweep.json, a.sweep.report, a.junit, a.no_plots});
+  return publish(audit, metadata, outputs);
 }
 
 struct ProofsArgs {
@@ -434,7 +469,7 @@ int merge(const MergeArgs& a, const std::string& command) {
   }
   auto metadata = kwe::reports::current_metadata(command);
   metadata.jobs = jobs;
-  return publish(merged, metadata, {a.json, a.report, a.junit, a.no_plots});
+  return publish(merged, metadata, {a.json, a.report, a.junit, a.no_plots, {}});
 }
 
 struct ScanArgs {
@@ -547,6 +582,9 @@ int main(int argc, char** argv) {
                     "the range audit: every check over its hypotheses up to their edges (Section 4: M 6.25..24, beta 0..1; Section 5: "
                     "M 10.25..24, beta 0.26..1), exponents as formulas in (beta, M); default outputs report/range/");
   run_cmd->add_flag("--no-refine", r.no_refine, "with --range: skip the second pass on and beside the crossover lines (a sharded run skips it)");
+  run_cmd->add_flag("--proofs", r.proofs,
+                    "also replay the proofs of the checks selected line by line (kwe-verify proofs, at the run's beta, M and "
+                    "--omega-max) and add their findings to the audit notes");
   run_cmd->add_option("--shard", r.shard, "run the k-th of n deterministic slices of the (check, beta, M) results; join them with merge")->type_name("K/N");
   run_cmd->add_option("--junit", r.junit, "JUnit XML file, one test case per check")->type_name("FILE");
   run_cmd->footer("Writes the JSON results, the Markdown report, its HTML rendering (REPORT.html, with pandoc) and plots/ beside it.\n"

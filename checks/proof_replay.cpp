@@ -332,6 +332,29 @@ RatioRecord ratio_record(const std::vector<std::string>& omegas, const std::vect
 
 }  // namespace
 
+std::vector<Finding> proof_findings(const ProofReplay& replay) {
+  std::vector<Finding> out;
+  std::map<std::string, std::size_t> seen;  // sentence -> its note
+  for (const ChainReplay& c : replay.chains)
+    for (std::size_t i = 0; i < c.findings.size(); ++i) {
+      const std::string& text = c.findings[i];
+      auto found = seen.find(text);
+      if (found == seen.end()) {
+        found = seen.emplace(text, out.size()).first;
+        out.push_back({"in the proof: " + c.finding_kinds[i], c.chain->proves, text, {}});
+      }
+      out[found->second].where.push_back(fmt::format("β = {}, M = {}", c.beta, c.M));
+    }
+  for (std::size_t i = 0; i < replay.selected.size(); ++i)
+    for (const ArithmeticRecord& a : replay.arithmetic[i])
+      if (!a.holds)
+        out.push_back({"in the proof: exponent arithmetic", replay.selected[i]->proves,
+                       fmt::format("{} ({}): the exponent arithmetic \"{}\" needs {}, which {}", a.label, replay.selected[i]->location,
+                                   a.printed, a.claim, a.summary),
+                       {}});
+  return out;
+}
+
 ProofReplay replay_proofs(const ProofOptions& options) {
   validate(options);
   return replay_chains(select_chains(options.chains), options);
@@ -529,6 +552,7 @@ ProofReplay replay_chains(const std::vector<const Chain*>& chains, const ProofOp
             sentence += fmt::format(": the quantity over it grows like w1^{:.3f}", s.against_quantity.exponent);
           }
           replay.findings.push_back(sentence);
+          replay.finding_kinds.push_back(s.status.rfind("holds, loose", 0) == 0 ? "loose" : s.status);
         }
         out.steps_checked += vs.size() - 1;
         replay.steps = std::move(steps);

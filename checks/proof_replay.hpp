@@ -16,6 +16,7 @@
 // "undecided" (the fits cannot tell). An identity (=) holds when the two sides agree to the digits asked.
 #pragma once
 
+#include "checks/findings.hpp"
 #include "checks/implication.hpp"
 #include "checks/proof.hpp"
 
@@ -81,7 +82,8 @@ struct ChainReplay {
   std::string beta, M;
   std::vector<std::string> omegas;
   std::vector<StepRecord> steps;  // line 0 first, then every line and reading in order
-  std::vector<std::string> findings;  // one sentence per line that is not "holds"
+  std::vector<std::string> findings;       // one sentence per line that is not "holds"
+  std::vector<std::string> finding_kinds;  // per finding: typo, does not follow, false, loose, undecided
   double seconds = 0;
 };
 
@@ -99,6 +101,11 @@ void validate(const ProofOptions& options);
 ProofReplay replay_proofs(const ProofOptions& options);
 // The same on chains given directly (the tests replay deliberately broken copies of the paper's chains).
 ProofReplay replay_chains(const std::vector<const Chain*>& chains, const ProofOptions& options);
+
+// The findings as audit notes (checks/findings.hpp): one per distinct sentence with the (beta, M) it was
+// found at, kind "in the proof: typo" (does not follow, false, loose, undecided, exponent arithmetic), id
+// the check the chain ends in; a failing exponent arithmetic is exact, over the hypotheses (no where).
+std::vector<Finding> proof_findings(const ProofReplay& replay);
 
 // Exposed for the tests: the sup over the outer variable of ln(num/den) at one w1, by maximisation.
 struct OuterSup {

@@ -145,7 +145,10 @@ void notes_section(std::ostringstream& out, const checks::Findings& f) {
       continue;
     }
     ++findings;
-    out << fmt::format("- *{}* — {}: {}\n", n.kind, link(n.id), n.text);
+    // An in-proof finding (run --proofs) says where it was found; the audit's own notes carry it in their text.
+    std::string where;
+    if (n.kind.rfind("in the proof", 0) == 0) where = n.where.empty() ? std::string(" — exact, over the hypotheses") : fmt::format(" — at {}", join(n.where, "; "));
+    out << fmt::format("- *{}* — {}: {}{}\n", n.kind, link(n.id), n.text, where);
   }
   if (findings == 0) out << "None: the numbers agree with every statement as written.\n";
   if (observations > 0)

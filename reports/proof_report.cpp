@@ -120,23 +120,10 @@ std::string proofs_markdown(const ProofReplay& replay, const Metadata& metadata,
 
   // Findings first.
   md += "## Findings\n\n";
-  std::map<std::string, std::vector<std::string>> by_finding;  // finding text without the point -> points
-  std::vector<std::string> order;
-  for (const ChainReplay& c : replay.chains)
-    for (const std::string& f : c.findings) {
-      if (!by_finding.count(f)) order.push_back(f);
-      by_finding[f].push_back(fmt::format("beta {} M {}", c.beta, c.M));
-    }
-  for (std::size_t i = 0; i < replay.selected.size(); ++i)
-    for (const checks::ArithmeticRecord& a : replay.arithmetic[i])
-      if (!a.holds) {
-        const std::string f = fmt::format("{} ({}): the exponent arithmetic \"{}\" needs {}, which {}", a.label,
-                                          replay.selected[i]->location, a.printed, a.claim, a.summary);
-        order.push_back(f);
-        by_finding[f] = {"exact, over the hypotheses"};
-      }
-  if (order.empty()) md += "Every line holds at every point replayed.\n";
-  for (const std::string& f : order) md += fmt::format("- {} — at {}.\n", f, fmt::join(by_finding[f], "; "));
+  const std::vector<checks::Finding> findings = checks::proof_findings(replay);
+  if (findings.empty()) md += "Every line holds at every point replayed.\n";
+  for (const checks::Finding& f : findings)
+    md += fmt::format("- {} — {}.\n", f.text, f.where.empty() ? "exact, over the hypotheses" : "at " + fmt::format("{}", fmt::join(f.where, "; ")));
   md += "\n";
 
   std::size_t chain_index = 0;

@@ -8,4 +8,4 @@ cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build -j"$(nproc)" --target kwe-verify
-./build/kwe-verify run --json report/results.json --report report/REPORT.md "$@"
+./build/kwe-verify run --proofs --json report/results.json --report report/REPORT.md "$@"

@@ -102,19 +102,23 @@ TEST_CASE("deliberately broken steps are reported as such", "[proofs]") {
   // A true line the previous one does not give: min(w3^(beta+3/2), 1) in place of w3^(beta+1/2), which is
   // the size of the inner integral itself, so it is bounded against the quantity but not against line 1.
   const Chain missing = with_line2({.label = "line 2 without w3^(beta+1/2)", .printed = "w1^(beta-M/2)",
-                                    .value = w1_beta_minus_half_M},
+                                    .value = w1_beta_minus_half_M, .claims = "", .readings = {}},
                                    "2beta - 1/2 - M/2");
   const Chain stronger = with_line2({.label = "line 2 times w1^(-1/2)", .printed = "w1^(beta-M/2-1/2) w3^(beta+1/2)",
                                      .value = [&](Ctx c) -> Real {
                                        return Real(w1_beta_minus_half_M(c) * c.power(c.w3, Real(c.model.beta + Real(1) / 2)) /
                                                    sqrt(c.w1));
-                                     }},
+                                     },
+                                     .claims = "",
+                                     .readings = {}},
                                     "2beta - 1/2 - M/2");
   const Chain unimplied = with_line2({.label = "line 2 as min(w3^(beta+3/2), 1)", .printed = "w1^(beta-M/2) min(w3^(beta+3/2), 1)",
                                       .value = [&](Ctx c) -> Real {
                                         const Real q = c.power(c.w3, Real(c.model.beta + Real(3) / 2));
                                         return Real(w1_beta_minus_half_M(c) * q / (1 + q));
-                                      }},
+                                      },
+                                      .claims = "",
+                                      .readings = {}},
                                      "2beta - 1/2 - M/2");
   // A wrong exponent: the printed chain, its result claimed as w1^(2beta - M/2).
   Chain wrong_claim = original;
