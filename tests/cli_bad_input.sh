@@ -212,7 +212,6 @@ bad "same file" proofs --json "$WORK/x" --report "$WORK/x"
 bad "pf/plots' is a regular file" proofs --json "" --report "$WORK/pf/PROOFS.md"
 bad "does not combine with --range" run --proofs --range "${F[@]}"
 bad "a shard cannot carry" run --proofs --shard 1/2 "${F[@]}"
-bad "--omega-max >= 1e3" run --checks 4.3 --proofs --omega-max 100 "${F[@]}"
 
 echo "$count bad-input cases, $failures failures"
 [ "$failures" -eq 0 ] && [ "$count" -ge 60 ]
