@@ -28,7 +28,7 @@ struct Hypotheses {
   std::string text;            // as the paper states them
   // When the bounds above cannot say it (Appendix A: M > 2β + 2): the region as parse_polygon reads it
   // (checks/polygon.hpp), e.g. "0 <= beta <= 1, M > 2beta + 2"; it then replaces the bounds.
-  std::string region;
+  std::string region{};
 };
 
 // (β, M) inside the hypotheses, decided exactly on the decimals (checks/polygon.hpp).

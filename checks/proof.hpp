@@ -67,9 +67,9 @@ struct Line {
   std::string printed;  // the expression as printed
   StepRelation relation = StepRelation::lesssim;  // to the line before (ignored on the first line)
   LineValue value;
-  std::string claims;
+  std::string claims{};
   // Other readings of a line in doubt: the same fields, the label saying which reading and why.
-  std::vector<Line> readings;
+  std::vector<Line> readings{};
 };
 
 // The outer variable of a chain: w3 = origin(w1) + t, t in [0, length(w1)] (length may be +infinity), and

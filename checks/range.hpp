@@ -92,7 +92,7 @@ struct ThresholdCurve {
   std::string exponent;    // the weighted exponent as a formula
   std::string curve;       // format_line of it: "beta = 1/4", "M = 4beta + 2"
   std::string predicted;   // the paper's ("beta = 1/4", "beta = 3/4")
-  std::string grows;       // where the weighted exponent is > 0 on the measured range, exactly ("M < 6beta + 1")
+  std::string grows{};     // where the weighted exponent is > 0 on the measured range, exactly ("M < 6beta + 1")
 };
 
 // A finding as a structured record (issue 13): CI and other tools read these from the JSON.

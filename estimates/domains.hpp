@@ -40,7 +40,7 @@ namespace kwe {
 template <class Real>
 struct Omegas {
   Real w2, w3, w4;
-  Real w4_minus_w1;  // from the chart variables, not as w4 - w1: the factor |n(w4) - n(w1)| of (5.1) needs it
+  Real w4_minus_w1{};  // from the chart variables, not as w4 - w1: the factor |n(w4) - n(w1)| of (5.1) needs it
 };
 
 template <class Real>
