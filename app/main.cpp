@@ -609,7 +609,9 @@ int main(int argc, char** argv) {
 
   ProofsArgs pf;
   auto* proofs_cmd = app.add_subcommand("proofs", "the proofs replayed: every displayed line of the chains a check, where each power is lost");
-  proofs_cmd->add_option("--chains", pf.chains, "chain ids, comma-separated (default: all): 4.2, 4.3, 4.4, 4.5, 4.6, 4.3-conclusion")->type_name("ID,...");
+  std::string chain_ids;
+  for (const kwe::checks::Chain& c : kwe::checks::proof_chains()) chain_ids += (chain_ids.empty() ? "" : ", ") + c.id;
+  proofs_cmd->add_option("--chains", pf.chains, "chain ids, comma-separated (default: all): " + chain_ids)->type_name("ID,...");
   proofs_cmd->add_option("--beta", pf.betas, "values of beta in [0, 1], comma-separated")->capture_default_str()->type_name("BETA,...");
   proofs_cmd->add_option("--M", pf.Ms, "values of M > 0, comma-separated")->capture_default_str()->type_name("M,...");
   pf.sweep.add_to(proofs_cmd);

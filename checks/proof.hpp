@@ -93,14 +93,16 @@ struct Chain {
   std::string proves;    // the check whose result the chain ends in
   Hypotheses hypotheses;
   bool lower = false;    // a chain of lower bounds (its relations >=, ≳, ≈)
-  OuterVariable outer;
-  std::vector<Line> inner;  // inner[0]: the inner integral itself; then the bounds on it, in order
-  std::vector<Line> outer_lines;  // functions of w1: the first follows from the last inner line integrated
-  std::vector<Arithmetic> arithmetic;
+  OuterVariable outer{};
+  std::vector<Line> inner{};  // inner[0]: the inner integral itself; then the bounds on it, in order
+  std::vector<Line> outer_lines{};  // functions of w1: the first follows from the last inner line integrated
+  std::vector<Arithmetic> arithmetic{};
 };
 
-// Every chain replayed, in the paper's order.
+// Every chain replayed, in the paper's order: Section 4's (checks/proofs_section4.cpp), then Section 5's
+// (checks/proofs_section5.cpp, section5_chains()).
 const std::vector<Chain>& proof_chains();
+std::vector<Chain> section5_chains();
 std::vector<const Chain*> select_chains(const std::vector<std::string>& ids);  // all when empty; throws on an unknown id
 
 }  // namespace kwe::checks

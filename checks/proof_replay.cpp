@@ -374,10 +374,13 @@ ProofReplay replay_chains(const std::vector<const Chain*>& chains, const ProofOp
     std::size_t chain, beta, M, omega;
   };
   std::vector<Job> jobs;
+  // A chain of exponent arithmetic alone (no displayed line to evaluate) has no jobs and no replay per (beta, M).
+  const auto has_lines = [&](std::size_t c) { return !variants_of(*out.selected[c]).empty(); };
   for (std::size_t c = 0; c < out.selected.size(); ++c)
     for (std::size_t b = 0; b < options.betas.size(); ++b)
       for (std::size_t m = 0; m < options.Ms.size(); ++m)
-        for (std::size_t w = 0; w < omegas.size(); ++w) jobs.push_back({c, b, m, w});
+        for (std::size_t w = 0; w < omegas.size(); ++w)
+          if (has_lines(c)) jobs.push_back({c, b, m, w});
   std::vector<UnitResult> results(jobs.size());
   // Every integral at one digit more than asked: a size is an integral of integrals (see size_of).
   parallel_for(jobs.size(), options.digits + 1, options.jobs, [&](const quadrature::Engine<Real>& engine, std::size_t i) {
@@ -414,6 +417,7 @@ ProofReplay replay_chains(const std::vector<const Chain*>& chains, const ProofOp
   for (std::size_t c = 0; c < out.selected.size(); ++c)
     for (std::size_t b = 0; b < options.betas.size(); ++b)
       for (std::size_t m = 0; m < options.Ms.size(); ++m) {
+        if (!has_lines(c)) continue;
         const Chain& chain = *out.selected[c];
         const std::vector<Variant> vs = variants_of(chain);
         std::vector<UnitResult> units(results.begin() + next_job, results.begin() + next_job + omegas.size());

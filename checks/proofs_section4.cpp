@@ -6,6 +6,7 @@
 // The outer weights are those of (3.10)-(3.14) for the data n01 = <w>^(-M/2): 64 pi^3 times
 //   D21, D22: w1^(beta-1/2) w3^beta <w3>^(-M/2);  D3: w1^(beta-1/2) w3^(beta+1/2) <w3>^(-M/2);  D1: w1^beta w3^beta <w3>^(-M/2).
 #include "checks/proof.hpp"
+#include "checks/proof_lines.hpp"
 
 #include <boost/math/constants/constants.hpp>
 
@@ -38,29 +39,9 @@ std::string symbol(StepRelation r) {
 
 namespace {
 
-using Ctx = const LineContext&;
+using namespace proof_lines;
 
 Hypotheses section4_proofs() { return {0, 1, false, 6, "0 <= beta <= 1, M > 6, w1 > 1 (Section 4)"}; }
-Real half() { return Real(1) / 2; }
-Real infinity() { return std::numeric_limits<Real>::infinity(); }
-Real b(Ctx c) { return c.model.beta; }
-Real hM(Ctx c) { return Real(c.model.M / 2); }
-Real sixty_four_pi_cubed() {
-  const Real pi = boost::math::constants::pi<Real>();
-  return Real(64 * pi * pi * pi);
-}
-
-// The factor w^p <w>^(-M/2) of a datum slot.
-Real slot(Ctx c, const Real& w, const Real& p) { return Real(c.power(w, p) * c.bracket(w, Real(-hM(c)))); }
-
-// ---- D21 ------------------------------------------------------------------------------------------
-// (4.2), (4.3): the inner integral \int_{w1-w3}^{w1} w2^(beta+1/2) w4^beta <w2>^(-M/2) <w4>^(-M/2) dw4, over w2.
-Real inner_D21(Ctx c) {
-  return c.integral(Real(0), c.w3, Real(1), Real(b(c) + half()), [&](const Real& x) -> Real {
-    const Real w4 = c.w1 - c.w3 + x;
-    return Real(slot(c, x, Real(b(c) + half())) * slot(c, w4, b(c)));
-  });
-}
 
 OuterVariable outer_D21() {
   return {"0 <= w3 <= w1/2", [](Ctx) -> Real { return Real(0); }, [](Ctx c) -> Real { return Real(c.w1 / 2); },
@@ -73,31 +54,12 @@ const Line d21_integral{
     .value = inner_D21,
 };
 
-// ---- D22 ------------------------------------------------------------------------------------------
-// (4.4): \int_{w3}^{w1} w2^(beta+1/2) w4^beta <w2>^(-M/2) <w4>^(-M/2) dw4, w3 = w1/2 + t, over x = w2 - 2t.
-Real inner_D22(Ctx c) {
-  const Real top = c.w1 / 2 - c.t;
-  if (!(top > 0)) return Real(0);
-  return c.integral(Real(0), top, Real(1), std::nullopt, [&](const Real& x) -> Real {
-    const Real w2 = 2 * c.t + x, w4 = c.w3 + x;
-    return Real(slot(c, w2, Real(b(c) + half())) * slot(c, w4, b(c)));
-  });
-}
 
 OuterVariable outer_D22() {
   return {"w1/2 <= w3 <= w1", [](Ctx c) -> Real { return Real(c.w1 / 2); }, [](Ctx c) -> Real { return Real(c.w1 / 2); },
           [](Ctx c) -> Real { return Real(sixty_four_pi_cubed() * c.power(c.w1, Real(b(c) - half())) * slot(c, c.w3, b(c))); }};
 }
 
-// ---- D3 -------------------------------------------------------------------------------------------
-// (4.5): \int_{w1}^inf w2^beta w4^beta <w2>^(-M/2) <w4>^(-M/2) dw4, over y = w4 - w1 (w2 = w3 + y).
-Real inner_D3(Ctx c) {
-  // The factors vary on the scales max(1, w3) and w1: both are panel ends, so that the tail panel starts past them
-  // (with the tail at 8, w3 ~ 10^9 lost its target).
-  return c.integral(Real(0), infinity(), Real(1), std::nullopt, [&](const Real& y) -> Real {
-    return Real(slot(c, Real(c.w3 + y), b(c)) * slot(c, Real(c.w1 + y), b(c)));
-  }, c.w3 > 1 ? std::vector<Real>{c.w3, c.w1} : std::vector<Real>{c.w1});
-}
 
 OuterVariable outer_D3() {
   return {"0 <= w3 <= w1", [](Ctx) -> Real { return Real(0); }, [](Ctx c) -> Real { return c.w1; },
@@ -106,23 +68,12 @@ OuterVariable outer_D3() {
           }};
 }
 
-// ---- D1 -------------------------------------------------------------------------------------------
-// (4.6): \int_{w3}^inf w2^beta w4^beta <w2>^(-M/2) <w4>^(-M/2) dw4, w3 = w1 + t, over y = w4 - w3 (w2 = w3 + t + y).
-Real inner_D1(Ctx c) {
-  // The factors vary on the scale w3 (>= w1): a panel end, so that the tail panel starts past it (with the
-  // tail at 8, w3 ~ 10^9 lost its target at beta = 1 and 10^15 at every beta).
-  return c.integral(Real(0), infinity(), Real(1), std::nullopt, [&](const Real& y) -> Real {
-    return Real(slot(c, Real(c.w3 + c.t + y), b(c)) * slot(c, Real(c.w3 + y), b(c)));
-  }, {c.w3});
-}
 
 OuterVariable outer_D1() {
   return {"w1 <= w3", [](Ctx c) -> Real { return c.w1; }, [](Ctx) -> Real { return infinity(); },
           [](Ctx c) -> Real { return Real(sixty_four_pi_cubed() * c.power(c.w1, b(c)) * slot(c, c.w3, b(c))); }};
 }
 
-// w1^p, p = a + k beta + m M/2 written out where used.
-Real w1_power(Ctx c, const Real& p) { return c.power(c.w1, p); }
 
 std::vector<Chain> make_chains() {
   std::vector<Chain> chains;
@@ -418,7 +369,11 @@ std::vector<Chain> make_chains() {
 }  // namespace
 
 const std::vector<Chain>& proof_chains() {
-  static const std::vector<Chain> chains = make_chains();
+  static const std::vector<Chain> chains = [] {
+    std::vector<Chain> all = make_chains();
+    for (Chain& c : section5_chains()) all.push_back(std::move(c));
+    return all;
+  }();
   return chains;
 }
 

@@ -220,3 +220,85 @@ TEST_CASE("bad proof options are refused with one message naming the value and i
   o.omega_max = "30";
   CHECK_THROWS_WITH(validate(o), Catch::Contains("fewer than 6 points"));
 }
+
+TEST_CASE("Section 5's loss pieces: each chain's quantity is the engine's C^124 or C^134 piece", "[proofs]") {
+  ProofOptions o = short_sweep("0.5");
+  o.omega_max = "1e2";
+  o.per_decade = 5;  // the fewest points a replay takes (6)
+  o.chains = {"5.9", "5.13", "5.15", "5.16"};
+  const ProofReplay replay = replay_proofs(o);
+  REQUIRE(replay.chains.size() == 4);
+  const char* pieces[] = {"C124_21", "C134_3", "C134_1", "C124_1"};
+  Parameters p;
+  p.beta = "0.5";
+  p.M = "12";
+  for (std::size_t i = 0; i < 4; ++i) {
+    const ChainReplay& r = replay.chains[i];
+    for (std::size_t k : {std::size_t{0}, r.omegas.size() - 1}) {
+      INFO(r.chain->id << " against " << pieces[i] << " at w1 = " << r.omegas[k]);
+      const Evaluation e = evaluate_once(pieces[i], "n01,n01,n01", p, r.omegas[k], 10);
+      REQUIRE(e.met);
+      CHECK(relative(std::pow(10.0, r.steps[0].log10_size[k]), static_cast<double>(e.value)) < 1e-8);
+    }
+  }
+}
+
+TEST_CASE("Section 5.3: the derivative term's inner integral is F's total variation, 2 max F - F(w3)", "[proofs]") {
+  // F(w2) = w2^(beta+1/2) <w2>^(-M/2) w4^beta <w4>^(-M/2), w4 = w1 - w3 + w2, rises from F(0) = 0 to its
+  // maximum and falls to F(w3) (or rises all the way): the integral of |F'| is 2 max F - F(w3), with the
+  // maximum found here by golden-section search on F itself, not on the sign of F'.
+  set_working_precision(14);
+  const Chain& c = chain("5.6-D21");
+  parallel_for(1, 14, 1, [&](const quadrature::Engine<Real>& engine, std::size_t) {
+    Parameters p;
+    p.beta = "0.3";
+    p.M = "12";
+    const Model<Real> model(p);
+    const Real w1 = 100;
+    for (const char* w3_text : {"0.05", "0.3", "1", "7", "40"}) {
+      const Real w3(w3_text);
+      const auto F = [&](const Real& x) -> Real {
+        const Real w4 = w1 - w3 + x;
+        return Real(pow(x, Real(model.beta + Real(1) / 2)) * pow(Real(1 + x * x), Real(-model.M / 4)) * pow(w4, model.beta) *
+                    pow(Real(1 + w4 * w4), Real(-model.M / 4)));
+      };
+      const Real g = Real((sqrt(Real(5)) - 1) / 2);
+      Real lo = 0, hi = w3;
+      for (int k = 0; k < 200; ++k) {
+        const Real a = hi - g * (hi - lo), b = lo + g * (hi - lo);
+        if (F(a) < F(b)) lo = a;
+        else hi = b;
+      }
+      const Real top = std::max(F(Real((lo + hi) / 2)), F(w3));
+      const Real expected = 2 * top - F(w3);
+      LineContext at{engine, model, w1};
+      at.t = w3;
+      at.w3 = w3;
+      const Real got = c.inner[0].value(at);
+      INFO("w3 = " << w3_text << ": " << static_cast<double>(got) << " against " << static_cast<double>(expected));
+      CHECK(at.met);
+      CHECK(abs(Real(got / expected - 1)) < Real("1e-11"));
+    }
+  });
+}
+
+TEST_CASE("Section 5.6: the exponent arithmetic before (5.21) fails exactly for M <= 4beta + 7", "[proofs]") {
+  ProofOptions o = short_sweep("0.5");
+  o.chains = {"5.17-5.21"};
+  const ProofReplay replay = replay_proofs(o);
+  CHECK(replay.chains.empty());  // arithmetic alone: nothing evaluated per (beta, M)
+  REQUIRE(replay.arithmetic.size() == 1);
+  std::size_t failing = 0;
+  for (const ArithmeticRecord& a : replay.arithmetic[0]) {
+    if (a.holds) continue;
+    ++failing;
+    CHECK(a.claim == "2beta + 5/2 - M/2 < -1");
+    CHECK(a.summary == "fails for M <= 4beta + 7");
+  }
+  CHECK(failing == 1);
+  // The weaker exponent the limit needs holds on the whole range.
+  bool weaker = false;
+  for (const ArithmeticRecord& a : replay.arithmetic[0])
+    if (a.claim == "2beta + 5/2 - M/2 < 0") weaker = a.holds;
+  CHECK(weaker);
+}
