@@ -100,9 +100,10 @@ struct Chain {
 };
 
 // Every chain replayed, in the paper's order: Section 4's (checks/proofs_section4.cpp), then Section 5's
-// (checks/proofs_section5.cpp, section5_chains()).
+// (checks/proofs_section5.cpp, section5_chains()), then Appendix A's (checks/proofs_appendix.cpp).
 const std::vector<Chain>& proof_chains();
 std::vector<Chain> section5_chains();
+std::vector<Chain> appendix_chains();
 std::vector<const Chain*> select_chains(const std::vector<std::string>& ids);  // all when empty; throws on an unknown id
 
 }  // namespace kwe::checks
