@@ -169,17 +169,106 @@ std::vector<Real> derivative_kink(Ctx c) {
 
 // \int_{w1-w3}^{w1} |dF/dw4| dw4, over x = w2 (near 0: x^(beta-1/2) times an analytic factor).
 Real inner_derivative_D21(Ctx c) {
+  using std::abs;
   return c.integral(Real(0), c.w3, Real(1), Real(b(c) - half()), [&](const Real& x) -> Real {
-    using std::abs;
     const Real w4 = c.w1 - c.w3 + x;
     return Real(slot(c, x, Real(b(c) + half())) * slot(c, w4, b(c)) * abs(log_derivative(c, x, w4)));
   }, derivative_kink(c));
+}
+
+// ---- Section 5.1: the expansion of n2 n3 (n4 - n1), pointwise ------------------------------------------
+// At the point w2 = w3/2, w4 = w1 - w3/2 of D21 (w2 = w3 + w4 - w1), with A = 3 and N = 7 fixed here (the
+// identity is claimed for every A, N): the lines are the printed expressions themselves, no integral, and
+// their sizes (integrated over 0 <= w3 <= w1/2 with weight 1) agree to the working digits where an identity
+// holds. Each is compared squared: the sizes' logarithms need a sign, and |.| would put kinks in the integrand.
+Real squared(const Real& x) { return Real(x * x); }
+struct Expansion {
+  Real A, c1, c2, c3, c4, b1, b2, b3, b4;  // cos(N w_i) and <w_i>^(M/2)
+};
+Expansion expansion_at(Ctx c) {
+  using std::cos;
+  const Real N(7);
+  const Real w2 = c.w3 / 2, w4 = c.w1 - c.w3 / 2;
+  const auto bracket = [&](const Real& w) -> Real { return c.bracket(w, hM(c)); };
+  return {Real(3), Real(cos(Real(N * c.w1))), Real(cos(Real(N * w2))), Real(cos(Real(N * c.w3))), Real(cos(Real(N * w4))),
+          bracket(c.w1), bracket(w2), bracket(c.w3), bracket(w4)};
+}
+Real expansion_lhs(Ctx c) {  // n2 n3 (n4 - n1), n = A n01 + n02
+  const Expansion e = expansion_at(c);
+  return squared(Real((e.A + e.c2) / e.b2 * (e.A + e.c3) / e.b3 * ((e.A + e.c4) / e.b4 - (e.A + e.c1) / e.b1)));
+}
+Real expansion_first_printed(Ctx c) {
+  const Expansion e = expansion_at(c);
+  return squared(Real((e.A + e.c2) * (e.A + e.c3) *
+                       ((e.c4 - e.c1) / (e.b2 * e.b3 * e.b4) + e.A * (e.b1 - e.b4) / (e.b1 * e.b2 * e.b3 * e.b4))));
 }
 
 }  // namespace
 
 std::vector<Chain> section5_chains() {
   std::vector<Chain> chains;
+
+  // Section 5.1: the first equality of the expansion of n2 n3 (n4 - n1).
+  chains.push_back(Chain{
+      .id = "5.1-expansion-1",
+      .title = "The expansion of n2 n3 (n4 - n1), first equality (at A = 3, N = 7, w2 = w3/2, w4 = w1 - w3/2)",
+      .location = "Section 5.1, the display after n0",
+      .proves = "5.21",
+      .hypotheses = section5_proofs(),
+      .outer = {"0 <= w3 <= w1/2", zero, half_w1, [](Ctx) -> Real { return Real(1); }},
+      .inner =
+          {{.label = "Section 5.1, n2 n3 (n4 - n1)",
+            .printed = "n2 n3 (n4 - n1), n = A n01 + n02",
+            .value = expansion_lhs},
+           {.label = "Section 5.1, the expansion, first equality",
+            .printed = "(A + cos N w2)(A + cos N w3) ((cos N w4 - cos N w1) / (<w2><w3><w4>)^(M/2) + A (<w1>^(M/2) - <w4>^(M/2)) / (<w1><w2><w3><w4>)^(M/2))",
+            .relation = StepRelation::equal,
+            .value = expansion_first_printed,
+            .readings = {{.label = "Section 5.1, the expansion, first equality, read with cos N w4 / <w4>^(M/2) - cos N w1 / <w1>^(M/2)",
+                          .printed = "(A + cos N w2)(A + cos N w3) ((cos N w4 / <w4>^(M/2) - cos N w1 / <w1>^(M/2)) / (<w2><w3>)^(M/2) + A (<w1>^(M/2) - <w4>^(M/2)) / (<w1><w2><w3><w4>)^(M/2))",
+                          .relation = StepRelation::equal,
+                          .value = [](Ctx c) -> Real {
+                            const Expansion e = expansion_at(c);
+                            return squared(Real((e.A + e.c2) * (e.A + e.c3) *
+                                                 ((e.c4 / e.b4 - e.c1 / e.b1) / (e.b2 * e.b3) +
+                                                  e.A * (e.b1 - e.b4) / (e.b1 * e.b2 * e.b3 * e.b4))));
+                          }}}}},
+  });
+
+  // Section 5.1: the second equality, from the printed first line.
+  chains.push_back(Chain{
+      .id = "5.1-expansion-2",
+      .title = "The expansion of n2 n3 (n4 - n1), second equality, from the printed first line (A = 3, N = 7)",
+      .location = "Section 5.1, the display after n0",
+      .proves = "5.21",
+      .hypotheses = section5_proofs(),
+      .outer = {"0 <= w3 <= w1/2", zero, half_w1, [](Ctx) -> Real { return Real(1); }},
+      .inner =
+          {{.label = "Section 5.1, the expansion's first line as printed",
+            .printed = "(A + cos N w2)(A + cos N w3) ((cos N w4 - cos N w1) / (<w2><w3><w4>)^(M/2) + A (<w1>^(M/2) - <w4>^(M/2)) / (<w1><w2><w3><w4>)^(M/2))",
+            .value = expansion_first_printed},
+           {.label = "Section 5.1, the expansion, second equality (five terms)",
+            .printed = "-A^2 cos N w1 / D + A^2 cos N w4 / D + (A + cos N w2) cos N w3 (cos N w4 - cos N w1) / D + (A + cos N w3) cos N w2 "
+                       "(cos N w4 - cos N w1) / D + A (A + cos N w2)(A + cos N w3) (<w1>^(M/2) - <w4>^(M/2)) / (<w1>^(M/2) D), D = (<w2><w3><w4>)^(M/2)",
+            .relation = StepRelation::equal,
+            .value = [](Ctx c) -> Real {
+                            const Expansion e = expansion_at(c);
+              const Real D = e.b2 * e.b3 * e.b4;
+              return squared(Real((-e.A * e.A * e.c1 + e.A * e.A * e.c4 + (e.A + e.c2) * e.c3 * (e.c4 - e.c1) +
+                                    (e.A + e.c3) * e.c2 * (e.c4 - e.c1)) / D +
+                                   e.A * (e.A + e.c2) * (e.A + e.c3) * (e.b1 - e.b4) / (e.b1 * D)));
+            },
+            .readings = {{.label = "Section 5.1, the expansion, second equality, read with cos N w2 cos N w3 counted once ((A + cos N w3) cos N w2 -> A cos N w2)",
+                          .printed = "the same with A cos N w2 (cos N w4 - cos N w1) / D for the fourth term",
+                          .relation = StepRelation::equal,
+                          .value = [](Ctx c) -> Real {
+                            const Expansion e = expansion_at(c);
+                            const Real D = e.b2 * e.b3 * e.b4;
+                            return squared(Real((-e.A * e.A * e.c1 + e.A * e.A * e.c4 + (e.A + e.c2) * e.c3 * (e.c4 - e.c1) +
+                                                  e.A * e.c2 * (e.c4 - e.c1)) / D +
+                                                 e.A * (e.A + e.c2) * (e.A + e.c3) * (e.b1 - e.b4) / (e.b1 * D)));
+                          }}}}},
+  });
 
   // (5.6), Section 5.3: the derivative term of the integration by parts (times N), and its pointwise bounds
   // integrated in w4 (each pointwise bound of the display implies the integrated one; the replay checks the latter).

@@ -5,6 +5,7 @@
 #include "checks/proof.hpp"
 #include "checks/proof_replay.hpp"
 #include "estimates/evaluation.hpp"
+#include "estimates/sphere.hpp"
 #include "mp_compare.hpp"
 
 #include <catch2/catch.hpp>
@@ -301,4 +302,35 @@ TEST_CASE("Section 5.6: the exponent arithmetic before (5.21) fails exactly for 
   for (const ArithmeticRecord& a : replay.arithmetic[0])
     if (a.claim == "2beta + 5/2 - M/2 < 0") weaker = a.holds;
   CHECK(weaker);
+}
+
+TEST_CASE("Appendix A: the chain's I(k1, k2) against the sphere rule, k1 perpendicular to k2 included", "[proofs]") {
+  // The line |k1|^(1+2beta) I(k1, k2), a z-integral in the chain, against estimates/sphere.hpp's I: a product
+  // rule over the sphere's two angles, a different route to the same number.
+  set_working_precision(14);
+  for (const char* r_text : {"1", "2"}) {
+    const Chain& c = chain(std::string("A-k2-") + r_text);
+    parallel_for(1, 14, 1, [&](const quadrature::Engine<Real>& engine, std::size_t) {
+      Parameters p;
+      p.beta = "0.3";
+      p.M = "12";
+      const Model<Real> model(p);
+      const Real k1(50), r(r_text);
+      for (const char* c_text : {"-0.9", "0", "0.5", "0.99"}) {
+        const Real cosine(c_text);
+        LineContext at{engine, model, k1};
+        at.t = Real(1 + cosine);
+        at.w3 = cosine;
+        const Real line = c.inner[1].value(at);
+        const Real I = Real(line / pow(k1, Real(1 + 2 * model.beta)));
+        const Vec3<Real> v1{k1, Real(0), Real(0)}, v2{Real(r * cosine), Real(r * sqrt(Real(1 - cosine * cosine))), Real(0)};
+        const auto sphere = sphere_I(engine, v1, v2, model.beta, model.M);
+        INFO("|k2| = " << r_text << ", c = " << c_text << ": " << static_cast<double>(I) << " against "
+                       << static_cast<double>(sphere.value));
+        CHECK(at.met);
+        CHECK(sphere.met);
+        CHECK(abs(Real(I / sphere.value - 1)) < Real("1e-11"));
+      }
+    });
+  }
 }
