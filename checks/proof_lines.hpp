@@ -54,13 +54,16 @@ inline Real inner_D22(Ctx c) {
 }
 
 // ---- D3 -------------------------------------------------------------------------------------------
+// The panel ends of an integral over y = w4 - w1 in D3: its factors vary on the scales max(1, w3) and w1.
+inline std::vector<Real> d3_breaks(Ctx c) { return c.w3 > 1 ? std::vector<Real>{c.w3, c.w1} : std::vector<Real>{c.w1}; }
+
 // (4.5): \int_{w1}^inf w2^beta w4^beta <w2>^(-M/2) <w4>^(-M/2) dw4, over y = w4 - w1 (w2 = w3 + y).
 inline Real inner_D3(Ctx c) {
   // The factors vary on the scales max(1, w3) and w1: both are panel ends, so that the tail panel starts past them
   // (with the tail at 8, w3 ~ 10^9 lost its target).
   return c.integral(Real(0), infinity(), Real(1), std::nullopt, [&](const Real& y) -> Real {
     return Real(slot(c, Real(c.w3 + y), b(c)) * slot(c, Real(c.w1 + y), b(c)));
-  }, c.w3 > 1 ? std::vector<Real>{c.w3, c.w1} : std::vector<Real>{c.w1});
+  }, d3_breaks(c));
 }
 
 // ---- D1 -------------------------------------------------------------------------------------------

@@ -375,7 +375,9 @@ ProofReplay replay_chains(const std::vector<const Chain*>& chains, const ProofOp
   };
   std::vector<Job> jobs;
   // A chain of exponent arithmetic alone (no displayed line to evaluate) has no jobs and no replay per (beta, M).
-  const auto has_lines = [&](std::size_t c) { return !variants_of(*out.selected[c]).empty(); };
+  std::vector<bool> lines_of(out.selected.size());
+  for (std::size_t c = 0; c < out.selected.size(); ++c) lines_of[c] = !variants_of(*out.selected[c]).empty();
+  const auto has_lines = [&](std::size_t c) -> bool { return lines_of[c]; };
   for (std::size_t c = 0; c < out.selected.size(); ++c)
     for (std::size_t b = 0; b < options.betas.size(); ++b)
       for (std::size_t m = 0; m < options.Ms.size(); ++m)

@@ -59,6 +59,16 @@ Real z_integral(Ctx c, const Shell& s, bool with_k2_star, F&& f) {
 
 Real pi() { return boost::math::constants::pi<Real>(); }
 
+// |k1|^(1+2beta) \int_{-1}^1 (E/2 - |u||V| z)^beta (1 + E/2 + |u||V| z)^(beta-M/2) dz = |k1|^(1+2beta) I(k1, k2) / (2 pi):
+// the (A.1) third line, the printed z-integral and its reading with 2 pi are this, times 2 pi or not.
+Real k1_power_I_over_2pi(Ctx c, const Real& r) {
+  const Shell s = shell(c, r);
+  return Real(c.power(s.k1, Real(1 + 2 * b(c))) * z_integral(c, s, false, [&](const Real& y) -> Real {
+                const Real k2s = s.a + s.uV * y, k1s = s.a + s.uV * (2 - y);
+                return Real(c.power(k1s, b(c)) * c.power(Real(1 + k2s), Real(b(c) - c.model.M / 2)));
+              }));
+}
+
 // Chain ids "A-k2-1", "A-k2-2" (an id names the waterfall's file).
 Chain appendix_chain(const std::string& r_text) {
   const auto R = [r_text]() -> Real { return Real(r_text); };
@@ -89,35 +99,17 @@ Chain appendix_chain(const std::string& r_text) {
   chain.inner.push_back({.label = "(A.1), third line",
                          .printed = "|k1|^(1+2beta) \\int_{S^2} |k1*|^(2beta) <k2*>^(2beta-M) dsigma = |k1|^(1+2beta) I(k1, k2)",
                          .relation = StepRelation::gtrsim,
-                         .value = [R](Ctx c) -> Real {
-                           const Shell s = shell(c, R());
-                           return Real(c.power(s.k1, Real(1 + 2 * b(c))) * 2 * pi() * z_integral(c, s, false, [&](const Real& y) -> Real {
-                                         const Real k2s = s.a + s.uV * y, k1s = s.a + s.uV * (2 - y);
-                                         return Real(c.power(k1s, b(c)) * c.power(Real(1 + k2s), Real(b(c) - c.model.M / 2)));
-                                       }));
-                         }});
+                         .value = [R](Ctx c) -> Real { return Real(2 * pi() * k1_power_I_over_2pi(c, R())); }});
   // "Hence I(k1, k2) = \int_{-1}^1 ...": the sphere's 2 pi is not printed
   chain.inner.push_back(
       {.label = "Appendix A, I(k1, k2) as an integral in z",
        .printed = "|k1|^(1+2beta) \\int_{-1}^1 (E/2 - |u||V| z)^beta / (1 + E/2 + |u||V| z)^(M/2-beta) dz",
        .relation = StepRelation::equal,
-       .value = [R](Ctx c) -> Real {
-         const Shell s = shell(c, R());
-         return Real(c.power(s.k1, Real(1 + 2 * b(c))) * z_integral(c, s, false, [&](const Real& y) -> Real {
-                       const Real k2s = s.a + s.uV * y, k1s = s.a + s.uV * (2 - y);
-                       return Real(c.power(k1s, b(c)) * c.power(Real(1 + k2s), Real(b(c) - c.model.M / 2)));
-                     }));
-       },
+       .value = [R](Ctx c) -> Real { return k1_power_I_over_2pi(c, R()); },
        .readings = {{.label = "Appendix A, I(k1, k2) as an integral in z, with the sphere's 2 pi (dsigma = 2 pi dz)",
                      .printed = "|k1|^(1+2beta) 2 pi \\int_{-1}^1 (E/2 - |u||V| z)^beta / (1 + E/2 + |u||V| z)^(M/2-beta) dz",
                      .relation = StepRelation::equal,
-                     .value = [R](Ctx c) -> Real {
-                       const Shell s = shell(c, R());
-                       return Real(c.power(s.k1, Real(1 + 2 * b(c))) * 2 * pi() * z_integral(c, s, false, [&](const Real& y) -> Real {
-                                     const Real k2s = s.a + s.uV * y, k1s = s.a + s.uV * (2 - y);
-                                     return Real(c.power(k1s, b(c)) * c.power(Real(1 + k2s), Real(b(c) - c.model.M / 2)));
-                                   }));
-                     }}}});
+                     .value = [R](Ctx c) -> Real { return Real(2 * pi() * k1_power_I_over_2pi(c, R())); }}}});
   // z in [-1, 0] only, and z -> z / (|u||V|): over x = z + |u||V| in [0, |u||V|], 1 + E/2 + z = 1 + a + x
   chain.inner.push_back({.label = "Appendix A, I: the half z <= 0",
                          .printed = "|k1|^(1+2beta) (1/(|u||V|)) \\int_{-|u||V|}^0 (E/2 - z)^beta / (1 + E/2 + z)^(M/2-beta) dz",

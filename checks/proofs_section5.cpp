@@ -50,7 +50,7 @@ Real inner_prime_D3(Ctx c) {
   return Real(sqrt(c.w3) * c.integral(Real(0), infinity(), Real(1), std::nullopt, [&](const Real& y) -> Real {
     const Real w4 = c.w1 + y;
     return Real(slot(c, Real(c.w3 + y), b(c)) * slot(c, w4, b(c)) * -one_minus_ratio(c, Real(-y), w4));
-  }, c.w3 > 1 ? std::vector<Real>{c.w3, c.w1} : std::vector<Real>{c.w1}));
+  }, d3_breaks(c)));
 }
 
 // ---- C^134's inner integrals (no datum at w2) ---------------------------------------------------------
@@ -72,7 +72,7 @@ Real inner134_D22(Ctx c) {
 Real inner134_D3(Ctx c) {
   return c.integral(Real(0), infinity(), Real(1), std::nullopt, [&](const Real& y) -> Real {
     return Real(c.power(Real(c.w3 + y), b(c)) * slot(c, Real(c.w1 + y), b(c)));
-  }, c.w3 > 1 ? std::vector<Real>{c.w3, c.w1} : std::vector<Real>{c.w1});
+  }, d3_breaks(c));
 }
 // D1: \int_{w3}^inf w2^beta w4^beta <w4>^(-M/2) dw4, over y = w4 - w3 (w2 = w3 + t + y)
 Real inner134_D1(Ctx c) {
@@ -449,7 +449,7 @@ std::vector<Chain> section5_chains() {
                             const Real w4 = c.w1 + y;
                             return Real(slot(c, Real(c.w3 + y), Real(b(c) + half())) * c.power(w4, b(c)) * y /
                                         c.bracket(w4, Real(1)));
-                          }, c.w3 > 1 ? std::vector<Real>{c.w3, c.w1} : std::vector<Real>{c.w1}));
+                          }, d3_breaks(c)));
             }},
            // line 2: w4^beta / <w4> <= w1^(beta-1), w2 - w3 <= w2
            {.label = "Section 5.4, C'^234_3, line 2",
